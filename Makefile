@@ -1,0 +1,40 @@
+# openfisca-llo — the two commands of the README: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: install serve test lint check-citations yaml-tests pytest docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Non-editable install: the tests run against the package as `pip install .` ships it.
+$(STAMP): $(BIN)/python pyproject.toml $(shell find openfisca_llo parameters variables reforms -type f -not -path '*/__pycache__/*')
+	$(BIN)/python -m pip install --quiet '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: install
+	$(BIN)/openfisca-llo serve --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check openfisca_llo variables reforms tests
+
+check-citations: install
+	$(BIN)/openfisca-llo citations
+
+yaml-tests: install
+	$(BIN)/openfisca test --country-package openfisca_llo tests
+
+pytest: install
+	$(BIN)/python -m pytest -q tests
+
+test: lint check-citations yaml-tests pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info docs/_build

@@ -1,0 +1,25 @@
+"""Vectorised calendar arithmetic for rules that turn on birthdays and ages."""
+
+import numpy as np
+
+
+def add_months(dates, months):
+    """Each date plus a whole number of months; a day missing in the target month becomes its last day.
+
+    So 31 August + 1 month is 30 September, and 29 February + 12 months is 28 February.
+    """
+    dates = np.asarray(dates, dtype="datetime64[D]")
+    month_start = dates.astype("datetime64[M]")
+    day_index = (dates - month_start.astype("datetime64[D]")).astype(int)
+    target = month_start + np.asarray(months, dtype=int)
+    month_length = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(int)
+    return target.astype("datetime64[D]") + np.minimum(day_index, month_length - 1)
+
+
+def add_years(dates, years):
+    return add_months(dates, np.asarray(years, dtype=int) * 12)
+
+
+def period_date(period):
+    """The first day of an OpenFisca period as numpy datetime64[D]."""
+    return np.datetime64(period.start.date, "D")

@@ -1,0 +1,31 @@
+"""The openfisca-llo tax-benefit system: entities, variables and parameters."""
+
+from pathlib import Path
+
+from openfisca_core.parameters import ParameterNode
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+from openfisca_llo import entities
+from openfisca_llo import parameters as _parameters_package
+from openfisca_llo import variables as _variables_package
+
+PARAMETERS_DIR = Path(_parameters_package.__file__).parent
+VARIABLES_DIR = Path(_variables_package.__file__).parent
+
+
+class CountryTaxBenefitSystem(TaxBenefitSystem):
+    """Dutch leven-lang-ontwikkelen (LLO) rules: STAP, SLIM, Levenlanglerenkrediet."""
+
+    def __init__(self) -> None:
+        super().__init__(entities.entities)
+        self.add_variables_from_directory(str(VARIABLES_DIR))
+        self.parameters = load_parameter_tree(PARAMETERS_DIR)
+
+
+def load_parameter_tree(directory: Path) -> ParameterNode:
+    """Parameters from each instrument folder (skipping Python package files such as __pycache__)."""
+    root = ParameterNode("", data={})
+    for child in sorted(directory.iterdir()):
+        if child.is_dir() and not child.name.startswith(("_", ".")):
+            root.add_child(child.name, ParameterNode(child.name, directory_path=str(child)))
+    return root

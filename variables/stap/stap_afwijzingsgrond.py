@@ -1,0 +1,110 @@
+import numpy as np
+from openfisca_core.errors import ParameterNotFoundError
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.periods import DAY
+from openfisca_core.variables import Variable
+
+from openfisca_llo.citations import cite
+from openfisca_llo.entities import Persoon
+
+
+class StapAfwijzingsgrond(Enum):
+    geen = "Geen: de aanvraag voldoet"
+    regeling_niet_in_werking = "De Subsidieregeling STAP-budget gold niet op deze datum (in werking 1-1-2022, vervalt 1-1-2027)"
+    regeling_beeindigd = "Sinds 1 januari 2024 is er geen budget en geen aanvraagtijdvak meer"
+    buiten_aanvraagtijdvak = "De aanvraagdatum valt buiten een aanvraagtijdvak"
+    te_jong = "Jonger dan 18 jaar op de aanvraagdatum"
+    aow_leeftijd_bereikt = "De AOW-leeftijd is op de aanvraagdatum bereikt"
+    geen_band_met_arbeidsmarkt = "Minder dan 6 maanden verzekerd voor de volksverzekeringen in de referteperiode"
+    studiefinanciering = "Ontvangt studiefinanciering, een lerarenbeurs of een tegemoetkoming schoolkosten"
+    eerder_toegekend_dit_kalenderjaar = "Al een STAP-budget verleend in dit kalenderjaar"
+    scholing_niet_subsidiabel = "De scholing staat niet in het scholingsregister of is (vanaf 18 september 2023) niet door OCW erkend"
+    geen_scholingskosten = "Geen subsidiabele scholingskosten"
+    subsidieplafond_bereikt = "Het subsidieplafond van het aanvraagtijdvak zou worden overschreden"
+
+
+def subsidieplafond(parameters, period):
+    """Plafond van het lopende tijdvak, of None waar geen geverifieerd bedrag bekend is."""
+    try:
+        return float(parameters(period).stap.subsidieplafond_per_tijdvak)
+    except ParameterNotFoundError:
+        return None
+
+
+class stap_afwijzingsgrond(Variable):
+    value_type = Enum
+    possible_values = StapAfwijzingsgrond
+    default_value = StapAfwijzingsgrond.geen
+    entity = Persoon
+    definition_period = DAY
+    label = "Reden waarom een aanvraag STAP-budget op deze aanvraagdatum wordt afgewezen (eerste die geldt)"
+    reference = [
+        cite("BWBR0045419", artikel="12", lid="1"),
+        cite("BWBR0045419", artikel="5"),
+        cite("BWBR0045419", artikel="9"),
+        cite("BWBR0045419", artikel="10"),
+        cite("kst-30012-158", paragraaf="2"),
+    ]
+
+    def formula(persoon, period, parameters):
+        """Afwijzingsgronden in deze volgorde: looptijd, tijdvak, persoon, scholing, plafond.
+
+        Looptijd en tijdvak hangen alleen van de datum af (parameters stap.regeling_in_werking,
+        stap.budget_beschikbaar en stap.aanvraagtijdvak.open). Daarna art. 5 lid 2 (18 jaar, AOW-leeftijd, 6 maanden verzekerd),
+        de uitsluiting bij studiefinanciering, eenmaal per kalenderjaar, art. 5 lid 1 (scholingsregister)
+        en vanaf 18 september 2023 alleen OCW-erkende scholing (Stcrt. 2023, 20707), en tot slot het
+        subsidieplafond van het tijdvak (art. 9 en 10: volgorde van ontvangst).
+        """
+        grond = StapAfwijzingsgrond
+        p = parameters(period).stap
+        n = persoon.count
+        if not p.regeling_in_werking:
+            return np.full(n, grond.regeling_niet_in_werking)
+        if not p.budget_beschikbaar:
+            return np.full(n, grond.regeling_beeindigd)
+        if not p.aanvraagtijdvak.open:
+            return np.full(n, grond.buiten_aanvraagtijdvak)
+
+        art5_lid2_leeftijd = persoon("leeftijd", period) >= p.minimumleeftijd
+        art5_lid2_aow = persoon("aow_leeftijd_bereikt", period)
+        art5_lid2_verzekerd = persoon("stap_maanden_verzekerd_referteperiode", period) >= p.minimum_maanden_verzekerd
+        uitsluiting = (
+            persoon("ontvangt_studiefinanciering", period)
+            + persoon("ontvangt_lerarenbeurs", period)
+            + persoon("ontvangt_tegemoetkoming_schoolkosten", period)
+        )
+        eerder = persoon("stap_eerder_toegekend_in_kalenderjaar", period)
+        art5_lid1_register = persoon("stap_scholing_in_scholingsregister", period)
+        ocw_erkend = persoon("stap_scholing_ocw_erkend", period) + np.logical_not(p.alleen_ocw_erkende_scholing)
+        kosten = persoon("stap_scholingskosten", period)
+
+        plafond = subsidieplafond(parameters, period)
+        if plafond is None:
+            plafond_overschreden = np.zeros(n, dtype=bool)
+        else:
+            bedrag = np.minimum(kosten, p.maximum_per_kalenderjaar)
+            plafond_overschreden = persoon("stap_reeds_verleend_in_tijdvak", period) + bedrag > plafond
+
+        return np.select(
+            [
+                np.logical_not(art5_lid2_leeftijd),
+                art5_lid2_aow,
+                np.logical_not(art5_lid2_verzekerd),
+                uitsluiting,
+                eerder,
+                np.logical_not(art5_lid1_register * ocw_erkend),
+                kosten <= 0,
+                plafond_overschreden,
+            ],
+            [
+                grond.te_jong,
+                grond.aow_leeftijd_bereikt,
+                grond.geen_band_met_arbeidsmarkt,
+                grond.studiefinanciering,
+                grond.eerder_toegekend_dit_kalenderjaar,
+                grond.scholing_niet_subsidiabel,
+                grond.geen_scholingskosten,
+                grond.subsidieplafond_bereikt,
+            ],
+            default=grond.geen,
+        )
