@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
+YAML_TESTS = $(shell find tests -name "*.yaml" -not -path "*/golden/*" | sort)
 
 .PHONY: install serve test lint check-citations yaml-tests pytest docs clean
 
@@ -29,10 +30,10 @@ check-citations: install
 	$(BIN)/openfisca-llo citations
 
 yaml-tests: install
-	$(BIN)/openfisca test --country-package openfisca_llo tests
+	$(BIN)/openfisca test --country-package openfisca_llo $(YAML_TESTS)
 
 pytest: install
-	$(BIN)/python -m pytest -q tests
+	OPENFISCA_LLO_EXPECT_INSTALLED=1 $(BIN)/pytest -q tests
 
 test: lint check-citations yaml-tests pytest
 
