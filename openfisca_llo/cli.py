@@ -22,6 +22,40 @@ def _citations(args) -> int:
     return 1 if report.problems else 0
 
 
+def _load_situation(path: str):
+    import json
+
+    import yaml
+
+    with open(path, encoding="utf-8") as handle:
+        if path.endswith((".yaml", ".yml")):
+            return yaml.safe_load(handle)
+        return json.load(handle)
+
+
+def _explain(args) -> int:
+    import json
+
+    from openfisca_llo import CountryTaxBenefitSystem
+    from openfisca_llo.explain import explain, render_text
+    from openfisca_llo.situations import SituationError
+
+    try:
+        situation = _load_situation(args.situation)
+        explanation = explain(CountryTaxBenefitSystem(), situation, args.variable, args.period)
+    except (OSError, ValueError) as error:
+        details = getattr(error, "errors", None)
+        print(f"Fout: {error}" if not isinstance(error, SituationError) else "Fout in de situatie:", file=sys.stderr)
+        for path, message in (details or {}).items():
+            print(f"  {path}: {message}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps(explanation, ensure_ascii=False, indent=2))
+    else:
+        print(render_text(explanation, markdown=args.format == "markdown"), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="openfisca-llo", description="Leven lang ontwikkelen als uitvoerbare regels.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -34,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     citations = sub.add_parser("citations", help="controleer dat elke parameter en variabele een bron citeert")
     citations.set_defaults(handler=_citations)
+    explain = sub.add_parser("explain", help="verklaar een uitkomst stap voor stap met de bron van elke stap")
+    explain.add_argument("situation", help="situatie als JSON of YAML (zoals voor /calculate)")
+    explain.add_argument("variable", help="te verklaren variabele, bijvoorbeeld stap_budget")
+    explain.add_argument("period", help="periode, bijvoorbeeld 2023-05-15")
+    explain.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    explain.set_defaults(handler=_explain)
     return parser
 
 

@@ -1,14 +1,248 @@
-"""The web API: OpenFisca's standard endpoints for the openfisca-llo tax-benefit system."""
+"""The web API: OpenFisca's standard endpoints, hardened, plus /explain and /sources.
+
+Standard endpoints keep their shape (the Legislation Explorer reads them). Changes: /calculate and /trace
+check the situation first and answer bad input with a JSON 4xx naming the field and what is allowed; money
+comes back exact to the cent; /parameter/<id> gains a `bronnen` field with the citations of each dated value;
+every error is JSON.
+"""
 
 from __future__ import annotations
 
+import json
+import math
+import os
+
+import numpy as np
+from flask import Response, request
+from openfisca_core.errors import ParameterNotFoundError
+from openfisca_core.indexed_enums import Enum
 from openfisca_web_api.app import create_app as create_openfisca_app
+from werkzeug.exceptions import HTTPException
 
 from openfisca_llo import CountryTaxBenefitSystem
+from openfisca_llo.checks import check_tax_benefit_system, leaf_parameters
+from openfisca_llo.citations import CitationError, load_registry, parameter_citations
+from openfisca_llo.errors import OutsideModelledPeriodError
+from openfisca_llo.explain import explain, render_text
+from openfisca_llo.situations import DEFAULT_MAX_PERSONS, SituationError, build_parsed, parse_situation
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
-def create_app():
-    return create_openfisca_app(CountryTaxBenefitSystem())
+class ApiError(Exception):
+    def __init__(self, status: int, error: str, details: dict | None = None) -> None:
+        super().__init__(error)
+        self.status = status
+        self.error = error
+        self.details = details or {}
+
+
+def json_response(payload, status: int = 200) -> Response:
+    body = json.dumps(payload, ensure_ascii=False, allow_nan=False)
+    return Response(body, status=status, mimetype="application/json")
+
+
+def read_json_body() -> object:
+    raw = request.get_data(cache=True)
+    if not raw:
+        raise ApiError(400, "De body is leeg; stuur een JSON-object met een situatie (zoals voor /calculate).")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ApiError(400, f"De body is geen UTF-8: {error}") from error
+    except json.JSONDecodeError as error:
+        raise ApiError(400, f"Ongeldige JSON: {error.msg} (regel {error.lineno}, kolom {error.colno}).") from error
+
+
+def exact_value(variable, value):
+    """A computed value as JSON: enums by name, dates ISO, money rounded to the cent."""
+    if variable.value_type == Enum:
+        return value
+    if isinstance(value, (np.floating, float)):
+        number = float(value)
+        if not math.isfinite(number):
+            return None
+        digits = 2 if getattr(variable, "unit", None) == "currency-EUR" else 6
+        return round(number, digits)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.datetime64):
+        return str(value)
+    return value
+
+
+def calculate_situation(tax_benefit_system, situation, max_persons: int):
+    parsed = parse_situation(tax_benefit_system, situation, max_persons)
+    simulation = build_parsed(tax_benefit_system, parsed)
+    positions = {plural: {key: i for i, key in enumerate(ids)} for plural, ids in parsed.ids.items()}
+    computed = {}
+    for plural, instance_id, name, period, key in parsed.requested:
+        if (name, period) not in computed:
+            result = simulation.calculate(name, period)
+            variable = tax_benefit_system.variables[name]
+            if variable.value_type == Enum:
+                result = result.decode_to_str()
+            computed[(name, period)] = result
+        value = computed[(name, period)][positions[plural][instance_id]]
+        situation[plural][instance_id][name][key] = exact_value(tax_benefit_system.variables[name], value)
+    return situation, simulation, parsed
+
+
+def parameter_references(parameter) -> dict:
+    """Citations of a parameter and of each of its dated values."""
+    return {
+        "verificatie": parameter.metadata.get("verificatie"),
+        "bronnen": [c.as_dict() for c in parameter_citations(parameter.metadata)],
+        "waarden": {
+            value.instant_str: {
+                "verificatie": value.metadata.get("verificatie"),
+                "bronnen": [c.as_dict() for c in parameter_citations(value.metadata)],
+            }
+            for value in parameter.values_list
+        },
+    }
+
+
+def sources_index(tax_benefit_system) -> dict:
+    report = check_tax_benefit_system(tax_benefit_system)
+    index = {}
+    for source_id, source in load_registry().items():
+        users = report.used_sources.get(source_id, [])
+        index[source_id] = {
+            **source.as_dict(),
+            "parameters": sorted({u.split("@")[0] for u in users if "." in u.split("@")[0]}),
+            "variabelen": sorted({u for u in users if "." not in u and "@" not in u}),
+        }
+    return index
+
+
+def create_app(tax_benefit_system=None, max_persons: int | None = None, max_bytes: int | None = None):
+    tax_benefit_system = tax_benefit_system or CountryTaxBenefitSystem()
+    max_persons = max_persons or int(os.environ.get("OPENFISCA_LLO_MAX_PERSONS", DEFAULT_MAX_PERSONS))
+    app = create_openfisca_app(tax_benefit_system)
+    app.config["MAX_CONTENT_LENGTH"] = max_bytes or int(os.environ.get("OPENFISCA_LLO_MAX_BYTES", DEFAULT_MAX_BYTES))
+    parameters = {p.name: p for p in leaf_parameters(tax_benefit_system.parameters)}
+    sources = sources_index(tax_benefit_system)
+    original_get_parameter = app.view_functions["get_parameter"]
+
+    def situation_from_request():
+        situation = read_json_body()
+        if not isinstance(situation, dict):
+            raise ApiError(400, "Verwacht een JSON-object met entiteiten, bijvoorbeeld {\"personen\": {...}}.")
+        return situation
+
+    def calculate():
+        situation, _, _ = calculate_situation(tax_benefit_system, situation_from_request(), max_persons)
+        return json_response(situation)
+
+    def trace():
+        situation = situation_from_request()
+        parsed = parse_situation(tax_benefit_system, situation, max_persons)
+        simulation = build_parsed(tax_benefit_system, parsed)
+        simulation.trace = True
+        requested = []
+        for _, _, name, period, _ in parsed.requested:
+            requested.append(f"{name}<{period}>")
+            simulation.calculate(name, period)
+        payload = {
+            "trace": simulation.tracer.get_serialized_flat_trace(),
+            "entitiesDescription": simulation.describe_entities(),
+            "requestedCalculations": requested,
+        }
+        return json_response(json.loads(json.dumps(payload, default=str).replace("NaN", "null")))
+
+    def explain_route():
+        situation = situation_from_request()
+        parsed = parse_situation(tax_benefit_system, situation, max_persons)
+        wanted = sorted({(name, period) for _, _, name, period, _ in parsed.requested})
+        if not wanted:
+            raise ApiError(400, "Geen te verklaren variabele: zet de gevraagde variabele op null, bijvoorbeeld "
+                                "{\"stap_budget\": {\"2023-05-15\": null}}.")
+        explanations = [explain(tax_benefit_system, situation, name, period) for name, period in wanted]
+        output = request.args.get("format", "json")
+        if output in ("text", "markdown"):
+            text = "\n".join(render_text(e, markdown=output == "markdown") for e in explanations)
+            return Response(text, mimetype="text/markdown" if output == "markdown" else "text/plain")
+        if output != "json":
+            raise ApiError(400, f"Onbekend formaat {output!r}; toegestaan: json, text, markdown.")
+        return json_response({"verklaringen": explanations})
+
+    def get_parameter(parameter_id):
+        name = parameter_id.replace("/", ".")
+        if name not in parameters and parameter_id.replace(".", "/") not in {n.replace(".", "/") for n in parameters}:
+            response = original_get_parameter(parameter_id)
+            return response
+        response = original_get_parameter(parameter_id)
+        payload = response.get_json()
+        payload["bronnen"] = parameter_references(parameters[name])
+        return json_response(payload)
+
+    def get_variable(id):
+        variable = tax_benefit_system.variables.get(id)
+        if variable is None:
+            raise ApiError(404, f"Onbekende variabele '{id}'; zie GET /variables voor de {len(tax_benefit_system.variables)} variabelen.")
+        return app.view_functions["_openfisca_get_variable"](id)
+
+    app.view_functions["_openfisca_get_variable"] = app.view_functions["get_variable"]
+    app.view_functions["calculate"] = calculate
+    app.view_functions["trace"] = trace
+    app.view_functions["get_parameter"] = get_parameter
+    app.view_functions["get_variable"] = get_variable
+    app.add_url_rule("/explain", "explain", explain_route, methods=["POST"])
+
+    @app.route("/sources")
+    def get_sources():
+        return json_response(sources)
+
+    @app.route("/sources/<source_id>")
+    def get_source(source_id):
+        if source_id not in sources:
+            raise ApiError(404, f"Onbekende bron '{source_id}'; zie GET /sources.")
+        return json_response(sources[source_id])
+
+    @app.errorhandler(ApiError)
+    def api_error(error: ApiError):
+        return json_response({"error": error.error, **({"details": error.details} if error.details else {})}, error.status)
+
+    @app.errorhandler(SituationError)
+    def situation_error(error: SituationError):
+        return json_response({"error": "De situatie bevat fouten.", "details": error.errors}, error.status)
+
+    @app.errorhandler(OutsideModelledPeriodError)
+    def outside_period(error: OutsideModelledPeriodError):
+        return json_response({"error": str(error), "details": {error.parameter: error.allowed}}, 422)
+
+    @app.errorhandler(ParameterNotFoundError)
+    def parameter_not_found(error: ParameterNotFoundError):
+        return json_response(
+            {"error": f"Geen waarde voor parameter '{error.parameter_name}' op {error.instant_str}: "
+                      "deze datum valt buiten de periode waarvoor het model een waarde heeft."},
+            422,
+        )
+
+    @app.errorhandler(CitationError)
+    def citation_error(error: CitationError):
+        return json_response({"error": str(error)}, 400)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        messages = {
+            404: f"Niet gevonden: {request.path}. Zie /spec voor de endpoints.",
+            405: f"Methode {request.method} is niet toegestaan op {request.path}.",
+            413: f"Verzoek te groot: ten hoogste {app.config['MAX_CONTENT_LENGTH']} bytes.",
+        }
+        if error.response is not None and error.response.mimetype == "application/json":
+            return error.response
+        return json_response({"error": messages.get(error.code, error.description)}, error.code or 500)
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):
+        app.logger.exception("unexpected error")
+        return json_response({"error": "Interne fout bij het berekenen; meld dit met het verzoek erbij."}, 500)
+
+    return app
 
 
 def serve(host: str = "127.0.0.1", port: int = 5000, workers: int = 2) -> None:
@@ -19,6 +253,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, workers: int = 2) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("timeout", 120)
+            self.cfg.set("preload_app", True)
 
         def load(self):
             return create_app()

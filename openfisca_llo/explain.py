@@ -1,0 +1,236 @@
+"""Explain a result with its legal grounds: the computation tree joined to the citations of each step.
+
+For a situation (the JSON of OpenFisca's /calculate), a variable and a period, ``explain`` returns a tree:
+each variable with its value and citations and the docstring of the formula in force, each parameter with
+the value in force on that date and the citations of that dated value. Refusal reasons (variables named
+``*_afwijzingsgrond`` whose value is not ``geen``) are listed first.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import numpy as np
+from openfisca_core.indexed_enums import EnumArray
+from openfisca_core.parameters import Parameter
+from openfisca_core.periods import period as make_period
+
+from openfisca_llo.citations import (
+    STATUS_LABELS,
+    VERIFICATION_LABELS,
+    CitationError,
+    parameter_citations,
+    variable_citations,
+)
+from openfisca_llo.situations import build_simulation
+
+REASON_SUFFIX = "_afwijzingsgrond"
+NO_REASON = "geen"
+
+
+def _plain(value):
+    if isinstance(value, (np.bool_, bool)):
+        return bool(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        return round(float(value), 2)
+    if isinstance(value, (np.datetime64, datetime.date)):
+        return str(value)
+    return value
+
+
+def _values(tax_benefit_system, simulation, name: str, value) -> dict:
+    """Values per instance id of the variable's entity."""
+    variable = tax_benefit_system.variables[name]
+    population = simulation.get_population(variable.entity.plural)
+    ids = list(population.ids)
+    if isinstance(value, EnumArray):
+        value = value.decode_to_str()
+    return {str(ids[i]): _plain(v) for i, v in enumerate(np.asarray(value))}
+
+
+def _docstring(function) -> str:
+    doc = (function.__doc__ or "").strip() if function else ""
+    return "\n".join(line.strip() for line in doc.splitlines())
+
+
+def _citations(citations) -> list[dict]:
+    return [citation.as_dict() for citation in citations]
+
+
+def _parameter_at(tax_benefit_system, name: str, instant: str):
+    node = tax_benefit_system.parameters
+    for part in name.split("."):
+        node = node.children[part]
+    if not isinstance(node, Parameter):
+        return node, None
+    for value_at_instant in node.values_list:  # most recent first
+        if value_at_instant.instant_str <= instant:
+            return node, value_at_instant
+    return node, None
+
+
+def explain_parameter(tax_benefit_system, name: str, period, value) -> dict:
+    instant = str(make_period(period).start)
+    parameter, at_instant = _parameter_at(tax_benefit_system, name, instant)
+    metadata = at_instant.metadata if at_instant is not None else parameter.metadata
+    return {
+        "parameter": name,
+        "omschrijving": parameter.description,
+        "waarde": _plain(value.item() if hasattr(value, "item") else value),
+        "geldig_vanaf": at_instant.instant_str if at_instant is not None else None,
+        "eenheid": parameter.metadata.get("unit"),
+        "verificatie": metadata.get("verificatie"),
+        "verificatie_label": VERIFICATION_LABELS.get(metadata.get("verificatie"), ""),
+        "toelichting": (metadata.get("toelichting") or "").strip(),
+        "bronnen": _citations(parameter_citations(metadata)),
+    }
+
+
+def _explain_node(tax_benefit_system, simulation, node, seen: set) -> dict:
+    variable = tax_benefit_system.variables[node.name]
+    key = (node.name, str(node.period))
+    result = {
+        "variabele": node.name,
+        "label": variable.label,
+        "entiteit": variable.entity.key,
+        "periode": str(node.period),
+        "waarden": _values(tax_benefit_system, simulation, node.name, node.value),
+        "eenheid": getattr(variable, "unit", None),
+        "bronnen": _citations(variable_citations(variable)),
+    }
+    if key in seen:
+        result["herhaling"] = True
+        return result
+    seen.add(key)
+    formula = variable.get_formula(node.period)
+    if formula is not None:
+        result["regel"] = _docstring(formula)
+    else:
+        result["invoer"] = True
+        if variable.documentation:
+            result["regel"] = " ".join(variable.documentation.split())
+    result["parameters"] = [
+        explain_parameter(tax_benefit_system, parameter.name, parameter.period, parameter.value)
+        for parameter in node.parameters
+    ]
+    result["stappen"] = [_explain_node(tax_benefit_system, simulation, child, seen) for child in node.children]
+    return result
+
+
+def _reasons(tree: dict) -> list[dict]:
+    found = []
+
+    def walk(node):
+        if node["variabele"].endswith(REASON_SUFFIX) and not node.get("herhaling"):
+            for instance, value in node["waarden"].items():
+                if value != NO_REASON:
+                    found.append({"variabele": node["variabele"], "id": instance, "reden": value, "bronnen": node["bronnen"]})
+        for child in node.get("stappen", []):
+            walk(child)
+
+    walk(tree)
+    return found
+
+
+def _reason_labels(tax_benefit_system, reasons: list[dict]) -> None:
+    for reason in reasons:
+        enum = tax_benefit_system.variables[reason["variabele"]].possible_values
+        reason["omschrijving"] = enum[reason["reden"]].value
+
+
+def explain(tax_benefit_system, situation: dict, variable: str, period: str) -> dict:
+    """The explanation of ``variable`` for ``period`` in ``situation`` as a JSON-ready dict."""
+    if variable not in tax_benefit_system.variables:
+        raise CitationError(f"onbekende variabele {variable!r}")
+    simulation = build_simulation(tax_benefit_system, situation)
+    simulation.trace = True
+    simulation.calculate(variable, period)
+    root = simulation.tracer.trees[-1]
+    tree = _explain_node(tax_benefit_system, simulation, root, set())
+    reasons = _reasons(tree)
+    _reason_labels(tax_benefit_system, reasons)
+    return {
+        "variabele": variable,
+        "periode": str(root.period),
+        "uitkomst": tree["waarden"],
+        "eenheid": tree["eenheid"],
+        "redenen": reasons,
+        "berekening": tree,
+        "statuslegenda": STATUS_LABELS,
+    }
+
+
+# ---- rendering ---------------------------------------------------------------------------------------------
+
+
+def _format_value(value, unit) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if unit == "currency-EUR" and isinstance(value, (int, float)):
+        return "EUR " + f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return str(value)
+
+
+def _format_values(values: dict, unit) -> str:
+    if len(values) == 1:
+        return _format_value(next(iter(values.values())), unit)
+    return ", ".join(f"{key}: {_format_value(value, unit)}" for key, value in values.items())
+
+
+def _format_citation(citation: dict) -> str:
+    locator = ", ".join(
+        f"{key} {citation[key]}"
+        for key in ("onderwerp", "hoofdstuk", "artikel", "lid", "onderdeel", "paragraaf", "pagina", "punt")
+        if key in citation
+    )
+    return f"{citation['titel']}{', ' + locator if locator else ''} [{citation['status_label']}] <{citation['url']}>"
+
+
+def render_text(explanation: dict, markdown: bool = False) -> str:
+    lines: list[str] = []
+    tree = explanation["berekening"]
+    title = f"{tree['label']} ({explanation['variabele']}, {explanation['periode']})"
+    lines.append(f"# {title}" if markdown else title)
+    lines.append("")
+    lines.append(f"{'**Uitkomst:**' if markdown else 'Uitkomst:'} {_format_values(explanation['uitkomst'], explanation['eenheid'])}")
+    if explanation["redenen"]:
+        lines.append("")
+        lines.append("## Redenen van afwijzing" if markdown else "Redenen van afwijzing:")
+        for reason in explanation["redenen"]:
+            lines.append(f"- {reason['id']}: {reason['omschrijving']} ({reason['reden']})")
+            for citation in reason["bronnen"]:
+                lines.append(f"  - bron: {_format_citation(citation)}")
+    lines.append("")
+    lines.append("## Berekening" if markdown else "Berekening:")
+
+    def walk(node, depth):
+        indent = "  " * depth
+        value = _format_values(node["waarden"], node["eenheid"])
+        name = f"`{node['variabele']}`" if markdown else node["variabele"]
+        lines.append(f"{indent}- {name} = {value} — {node['label']}")
+        if node.get("herhaling"):
+            lines.append(f"{indent}  (zie hierboven)")
+            return
+        if node.get("invoer"):
+            lines.append(f"{indent}  invoer")
+        if node.get("regel"):
+            rule = " ".join(node["regel"].split())
+            lines.append(f"{indent}  regel: {rule}")
+        for citation in node["bronnen"]:
+            lines.append(f"{indent}  bron: {_format_citation(citation)}")
+        for parameter in node.get("parameters", []):
+            pname = f"`{parameter['parameter']}`" if markdown else parameter["parameter"]
+            shown = _format_value(parameter["waarde"], parameter["eenheid"])
+            lines.append(
+                f"{indent}  parameter {pname} = {shown} (geldig vanaf {parameter['geldig_vanaf']}; "
+                f"{parameter['verificatie_label']})"
+            )
+            for citation in parameter["bronnen"]:
+                lines.append(f"{indent}    bron: {_format_citation(citation)}")
+        for child in node.get("stappen", []):
+            walk(child, depth + 1)
+
+    walk(tree, 0)
+    return "\n".join(lines) + "\n"
