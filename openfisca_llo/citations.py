@@ -84,6 +84,7 @@ class Source:
     url: str
     status: str
     note: str = ""
+    kort: str = ""
     geldig_vanaf: datetime.date | None = None
     geldig_tot: datetime.date | None = None
 
@@ -119,6 +120,7 @@ class Citation:
             "bron": self.source_id,
             **dict(self.locator),
             "titel": source.title,
+            "kort": source.kort or source.title,
             "soort": KIND_LABELS[source.kind],
             "status": source.status,
             "status_label": STATUS_LABELS[source.status],
@@ -177,6 +179,7 @@ def load_registry() -> dict[str, Source]:
             url=entry["url"],
             status=entry["status"],
             note=entry.get("note", ""),
+            kort=entry.get("kort", ""),
             geldig_vanaf=_parse_date(entry.get("geldig_vanaf")),
             geldig_tot=_parse_date(entry.get("geldig_tot")),
         )

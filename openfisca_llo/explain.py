@@ -22,6 +22,7 @@ from openfisca_llo.citations import (
     parameter_citations,
     variable_citations,
 )
+from openfisca_llo.reasons import reason_citations
 from openfisca_llo.situations import build_simulation
 
 REASON_SUFFIX = "_afwijzingsgrond"
@@ -138,6 +139,9 @@ def _reason_labels(tax_benefit_system, reasons: list[dict]) -> None:
     for reason in reasons:
         enum = tax_benefit_system.variables[reason["variabele"]].possible_values
         reason["omschrijving"] = enum[reason["reden"]].value
+        specific = reason_citations(enum, reason["reden"])
+        if specific is not None:
+            reason["bronnen"] = _citations(specific)
 
 
 def explain(tax_benefit_system, situation: dict, variable: str, period: str) -> dict:
@@ -185,7 +189,7 @@ def _format_citation(citation: dict) -> str:
         for key in ("onderwerp", "hoofdstuk", "artikel", "lid", "onderdeel", "paragraaf", "pagina", "punt")
         if key in citation
     )
-    return f"{citation['titel']}{', ' + locator if locator else ''} [{citation['status_label']}] <{citation['url']}>"
+    return f"{citation['kort']}{', ' + locator if locator else ''} [{citation['status_label']}] <{citation['url']}>"
 
 
 def render_text(explanation: dict, markdown: bool = False) -> str:

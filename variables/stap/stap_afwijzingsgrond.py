@@ -6,6 +6,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
+from openfisca_llo.reasons import grondslag
 
 
 class StapAfwijzingsgrond(Enum):
@@ -108,3 +109,22 @@ class stap_afwijzingsgrond(Variable):
             ],
             default=grond.geen,
         )
+
+
+_g = StapAfwijzingsgrond
+grondslag(
+    StapAfwijzingsgrond,
+    {
+        _g.regeling_niet_in_werking: [cite("BWBR0045419", onderwerp="inwerkingtreding en verval")],
+        _g.regeling_beeindigd: [cite("kst-30012-158", paragraaf="2")],
+        _g.buiten_aanvraagtijdvak: [cite("BWBR0045419", artikel="9")],
+        _g.te_jong: [cite("BWBR0045419", artikel="5", lid="2")],
+        _g.aow_leeftijd_bereikt: [cite("BWBR0045419", artikel="5", lid="2"), cite("BWBR0002221", artikel="7a", lid="1")],
+        _g.geen_band_met_arbeidsmarkt: [cite("BWBR0045419", artikel="5", lid="2")],
+        _g.studiefinanciering: [cite("BWBR0045419", onderwerp="uitsluiting bij studiefinanciering, lerarenbeurs of tegemoetkoming")],
+        _g.eerder_toegekend_dit_kalenderjaar: [cite("web-uwv-stap-informatie")],
+        _g.scholing_niet_subsidiabel: [cite("BWBR0045419", artikel="5", lid="1"), cite("stcrt-2023-20707", artikel="I", onderdeel="A")],
+        _g.geen_scholingskosten: [cite("BWBR0045419", artikel="1")],
+        _g.subsidieplafond_bereikt: [cite("BWBR0045419", artikel="9"), cite("BWBR0045419", artikel="10")],
+    },
+)

@@ -1,0 +1,22 @@
+"""The legal ground of each refusal reason: which article or letter a reason rests on.
+
+A reason variable (``*_afwijzingsgrond``) cites all the articles it applies; an explanation shows, for the
+reason that applies, only the citations of that reason, registered here next to the Enum.
+"""
+
+from __future__ import annotations
+
+from openfisca_llo.citations import Citation, parse_reference
+
+_GRONDSLAG: dict[tuple[str, str], list[str]] = {}
+
+
+def grondslag(enum_class, mapping: dict) -> None:
+    """Register the citation URLs (made with ``cite``) of each item of a reason Enum."""
+    for item, urls in mapping.items():
+        _GRONDSLAG[(enum_class.__name__, item.name)] = list(urls)
+
+
+def reason_citations(enum_class, item_name: str) -> list[Citation] | None:
+    urls = _GRONDSLAG.get((enum_class.__name__, item_name))
+    return None if urls is None else [parse_reference(url) for url in urls]
