@@ -29,6 +29,50 @@ from openfisca_llo.situations import DEFAULT_MAX_PERSONS, SituationError, build_
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
+_ERRORS = {
+    "400": {"description": "Ongeldig verzoek; het bericht noemt het veld en wat is toegestaan"},
+    "413": {"description": "Verzoek te groot (bytes of aantal personen)"},
+    "422": {"description": "Een datum waarvoor het model geen geverifieerde waarde heeft"},
+}
+_JSON_OBJECT = {"application/json": {"schema": {"type": "object"}}}
+SPEC_EXTENSIONS = {
+    "/explain": {
+        "post": {
+            "operationId": "explain",
+            "summary": "Verklaar de gevraagde variabelen stap voor stap, met de bron van elke stap",
+            "tags": ["Calculations"],
+            "parameters": [
+                {"name": "format", "in": "query", "required": False,
+                 "schema": {"type": "string", "enum": ["json", "text", "markdown"]}},
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SituationInput"}}},
+            },
+            "responses": {"200": {"description": "De verklaringen", "content": _JSON_OBJECT}, **_ERRORS},
+        }
+    },
+    "/sources": {
+        "get": {
+            "operationId": "getSources",
+            "summary": "Het register van rechtsbronnen, met de parameters en variabelen die elke bron citeren",
+            "tags": ["Sources"],
+            "responses": {"200": {"description": "Bronnen per id", "content": _JSON_OBJECT}},
+        }
+    },
+    "/sources/{sourceID}": {
+        "get": {
+            "operationId": "getSource",
+            "summary": "Eén rechtsbron",
+            "tags": ["Sources"],
+            "parameters": [{"name": "sourceID", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "De bron", "content": _JSON_OBJECT},
+                          "404": {"description": "Onbekende bron"}},
+        }
+    },
+}
+
+
 class ApiError(Exception):
     def __init__(self, status: int, error: str, details: dict | None = None) -> None:
         super().__init__(error)
@@ -191,6 +235,14 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
     app.view_functions["get_parameter"] = get_parameter
     app.view_functions["get_variable"] = get_variable
     app.add_url_rule("/explain", "explain", explain_route, methods=["POST"])
+    original_get_spec = app.view_functions["get_spec"]
+
+    def get_spec():
+        spec = original_get_spec().get_json()
+        spec["paths"].update(SPEC_EXTENSIONS)
+        return json_response(spec)
+
+    app.view_functions["get_spec"] = get_spec
 
     @app.route("/sources")
     def get_sources():
