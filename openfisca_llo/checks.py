@@ -27,6 +27,7 @@ class CitationReport:
     unverified_locators: int = 0
     problems: list[str] = dataclasses.field(default_factory=list)
     used_sources: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    reforms: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def coverage(self) -> float:
@@ -39,6 +40,7 @@ class CitationReport:
             f"Parameters met bron:          {self.parameters_cited}/{self.parameters}",
             f"Gedateerde waarden met bron:  {self.values_cited}/{self.values}",
             f"Variabelen met bron:          {self.variables_cited}/{self.variables}",
+            f"Hervormingen meegeteld:       {len(self.reforms)} ({', '.join(self.reforms)})",
             f"Bronnen in het register:      {len(load_registry())} (gebruikt: {len(self.used_sources)})",
             f"Vindplaatsen zonder geverifieerd artikel ('onderwerp'): {self.unverified_locators}",
             f"Dekking: {self.coverage:.1f}%",
@@ -110,12 +112,24 @@ def check_variable(report: CitationReport, variable) -> None:
     _use(report, citations, variable.name)
 
 
-def check_tax_benefit_system(tax_benefit_system) -> CitationReport:
+def check_tax_benefit_system(tax_benefit_system, reforms: dict | None = None) -> CitationReport:
+    """Check the system and, for each reform (name -> class), the parameters and variables it adds or changes."""
     report = CitationReport()
     for parameter in leaf_parameters(tax_benefit_system.parameters):
         check_parameter(report, parameter)
     for variable in tax_benefit_system.variables.values():
         check_variable(report, variable)
+    baseline_parameters = {p.name: p for p in leaf_parameters(tax_benefit_system.parameters)}
+    for reform_name, reform_class in (reforms or {}).items():
+        reformed = reform_class(tax_benefit_system)
+        for parameter in leaf_parameters(reformed.parameters):
+            baseline = baseline_parameters.get(parameter.name)
+            if baseline is None or [v.value for v in baseline.values_list] != [v.value for v in parameter.values_list]:
+                check_parameter(report, parameter)
+        for name, variable in reformed.variables.items():
+            if tax_benefit_system.variables.get(name) is None or type(variable) is not type(tax_benefit_system.variables[name]):
+                check_variable(report, variable)
+        report.reforms.append(reform_name)
     for source_id in sorted(set(load_registry()) - set(report.used_sources)):
         report.problems.append(f"bron {source_id} staat in het register maar wordt nergens geciteerd")
     return report

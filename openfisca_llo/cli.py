@@ -16,8 +16,9 @@ def _serve(args) -> int:
 def _citations(args) -> int:
     from openfisca_llo import CountryTaxBenefitSystem
     from openfisca_llo.checks import check_tax_benefit_system
+    from openfisca_llo.reforms import REFORMS
 
-    report = check_tax_benefit_system(CountryTaxBenefitSystem())
+    report = check_tax_benefit_system(CountryTaxBenefitSystem(), REFORMS)
     print(report.summary())
     return 1 if report.problems else 0
 

@@ -4,6 +4,7 @@ import pytest
 from openfisca_core.parameters import ParameterNode
 from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
+from openfisca_llo.reforms import REFORMS
 
 from openfisca_llo.checks import (
     CitationReport,
@@ -23,14 +24,14 @@ from openfisca_llo.entities import Persoon
 
 
 def test_every_parameter_value_and_variable_cites_a_registered_source(tax_benefit_system):
-    report = check_tax_benefit_system(tax_benefit_system)
+    report = check_tax_benefit_system(tax_benefit_system, REFORMS)
     assert report.problems == []
     assert report.coverage == 100.0
     assert report.parameters > 0 and report.variables > 0
 
 
 def test_every_registered_source_is_used(tax_benefit_system):
-    report = check_tax_benefit_system(tax_benefit_system)
+    report = check_tax_benefit_system(tax_benefit_system, REFORMS)
     assert set(report.used_sources) == set(load_registry())
 
 

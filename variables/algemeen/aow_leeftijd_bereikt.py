@@ -8,14 +8,26 @@ from openfisca_llo.dates import add_months, period_date
 from openfisca_llo.entities import Persoon
 from openfisca_llo.errors import OutsideModelledPeriodError
 
+FIRST_KNOWN_YEAR = 2018
 
-def aow_age_in_months(parameters, year: int) -> int:
+
+def aow_age_in_months(parameters, year: int) -> int | None:
+    """AOW-leeftijd for a calendar year, or None where the model holds no value."""
     try:
-        return int(parameters(f"{year}-01-01").algemeen.aow_leeftijd)
-    except ParameterNotFoundError as error:
-        raise OutsideModelledPeriodError(
-            "algemeen.aow_leeftijd", f"{year}", "de AOW-leeftijd is in het model bekend voor 2018 tot en met 2031"
-        ) from error
+        value = parameters(f"{year}-01-01").algemeen.aow_leeftijd
+    except (ParameterNotFoundError, KeyError, AttributeError):
+        return None
+    return None if value is None else int(value)
+
+
+def last_known_aow_age(parameters, year: int) -> tuple[int, int]:
+    for known_year in range(year, FIRST_KNOWN_YEAR - 1, -1):
+        age = aow_age_in_months(parameters, known_year)
+        if age is not None:
+            return known_year, age
+    raise OutsideModelledPeriodError(
+        "algemeen.aow_leeftijd", str(year), f"de AOW-leeftijd is in het model bekend vanaf {FIRST_KNOWN_YEAR}"
+    )
 
 
 class aow_leeftijd_bereikt(Variable):
@@ -23,21 +35,37 @@ class aow_leeftijd_bereikt(Variable):
     entity = Persoon
     definition_period = DAY
     label = "Heeft op deze dag de AOW-leeftijd (pensioengerechtigde leeftijd) bereikt"
-    reference = [cite("BWBR0002221", artikel="7a", lid="1")]
+    reference = [cite("BWBR0002221", artikel="7a", lid="1"), cite("BWBR0002221", artikel="7a", lid="2")]
 
     def formula(persoon, period, parameters):
         """Art. 7a lid 1 AOW: de pensioengerechtigde leeftijd hangt af van het kalenderjaar waarin men haar bereikt.
 
         Bereikt op dag D als de geboortedatum plus de AOW-leeftijd van het jaar van D uiterlijk op D valt, of als
         de geboortedatum plus de AOW-leeftijd van het vorige jaar nog in dat vorige jaar (of eerder) viel.
+        Na het laatste jaar met een vastgestelde leeftijd: de leeftijd stijgt nooit minder (art. 7a lid 2: een
+        verhoging van 0 of 3 maanden per jaar), dus wie jonger is dan de laatst vastgestelde leeftijd heeft haar
+        niet bereikt; voor wie ouder is, kan het model het niet zeggen en geeft het een foutmelding.
         Niet gemodelleerd: AOW-leeftijden vóór 2018; voor dagen in 2018 telt alleen het jaar 2018.
         """
         dag = period_date(period)
         jaar = period.start.year
         geboren = persoon("geboortedatum", period)
-        dit_jaar = add_months(geboren, aow_age_in_months(parameters, jaar))
-        bereikt = dit_jaar <= dag
-        if jaar - 1 >= 2018:
-            vorig_jaar = add_months(geboren, aow_age_in_months(parameters, jaar - 1))
+        leeftijd_jaar = aow_age_in_months(parameters, jaar)
+        if leeftijd_jaar is None:
+            known_year, ondergrens = last_known_aow_age(parameters, jaar)
+            misschien = add_months(geboren, ondergrens) <= dag
+            if misschien.any():
+                raise OutsideModelledPeriodError(
+                    "algemeen.aow_leeftijd",
+                    str(jaar),
+                    f"de AOW-leeftijd is vastgesteld tot en met {known_year}; voor wie op {dag} "
+                    f"{ondergrens // 12} jaar en {ondergrens % 12} maanden of ouder is, is niet te zeggen of zij "
+                    "bereikt is",
+                )
+            return np.zeros(persoon.count, dtype=bool)
+        bereikt = add_months(geboren, leeftijd_jaar) <= dag
+        leeftijd_vorig_jaar = aow_age_in_months(parameters, jaar - 1)
+        if leeftijd_vorig_jaar is not None:
+            vorig_jaar = add_months(geboren, leeftijd_vorig_jaar)
             bereikt = bereikt + (vorig_jaar < np.datetime64(f"{jaar}-01-01"))
         return bereikt
