@@ -1,5 +1,7 @@
 """Vectorised calendar arithmetic for rules that turn on birthdays and ages."""
 
+import datetime
+
 import numpy as np
 
 
@@ -23,3 +25,15 @@ def add_years(dates, years):
 def period_date(period):
     """The first day of an OpenFisca period as numpy datetime64[D]."""
     return np.datetime64(period.start.date, "D")
+
+
+def studiejaar_begin(period, beroepsonderwijs: bool):
+    """First day of the study year that contains the first day of ``period`` (WSF 2000 art. 1.1 'studiejaar').
+
+    Beroepsonderwijs (mbo): 1 August to 31 July; hoger onderwijs: 1 September to 31 August.
+    Returns a ``datetime.date``.
+    """
+    start = period.start.date
+    maand = 8 if beroepsonderwijs else 9
+    jaar = start.year if start.month >= maand else start.year - 1
+    return datetime.date(jaar, maand, 1)

@@ -20,6 +20,7 @@ from openfisca_core.periods import period as make_period
 from openfisca_core.simulations import SimulationBuilder
 
 MAX_ABS_NUMBER = 1e12
+MIN_YEAR, MAX_YEAR = 1900, 2100  # dates and periods the model answers for
 DEFAULT_MAX_PERSONS = 100_000
 
 
@@ -49,6 +50,8 @@ def _period_error(variable, key: str) -> str | None:
         parsed = make_period(key)
     except Exception:
         return f"'{key}' is geen geldige periode; verwacht een {unit} zoals '{examples.get(unit, '2023')}'"
+    if not MIN_YEAR <= parsed.start.year <= MAX_YEAR:
+        return f"periode '{key}' valt buiten het ondersteunde bereik {MIN_YEAR}-{MAX_YEAR}"
     if parsed.unit != unit or parsed.size != 1:
         return (
             f"periode '{key}' past niet bij deze variabele (definitieperiode {unit}); "
@@ -81,9 +84,12 @@ def _check_value(variable, value) -> tuple[object, str | None]:
         return value, None
     if value_type is datetime.date:
         try:
-            return datetime.date.fromisoformat(str(value)), None
+            date = datetime.date.fromisoformat(str(value))
         except ValueError:
             return None, f"'{value}' is geen bestaande datum; verwacht JJJJ-MM-DD"
+        if not MIN_YEAR <= date.year <= MAX_YEAR:
+            return None, f"datum {value} valt buiten het ondersteunde bereik {MIN_YEAR}-{MAX_YEAR}"
+        return date, None
     if value_type is str:
         if not isinstance(value, str):
             return None, f"verwacht tekst, kreeg {json_type(value)}"
@@ -162,7 +168,10 @@ def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MA
                 if message:
                     errors[period_field] = message
                     continue
-                period_str = "ETERNITY" if variable.definition_period == DateUnit.ETERNITY else str(period_key)
+                period_str = str(period_key)
+                if variable.definition_period == DateUnit.ETERNITY:
+                    # OpenFisca cannot look up a formula at the ETERNITY instant: use the date its formula starts.
+                    period_str = min(variable.formulas) if (value is None and variable.formulas) else "ETERNITY"
                 if value is None:
                     requested.append((entity.plural, instance_id, name, period_str, str(period_key)))
                     continue
