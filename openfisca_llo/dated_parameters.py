@@ -1,0 +1,24 @@
+"""Dated boolean parameters looked up on a date per person (for instance the day an EVC-procedure was completed)."""
+
+import numpy as np
+from openfisca_core.errors import ParameterNotFoundError
+
+
+def flag_on_dates(parameters, path: str, dates) -> np.ndarray:
+    """The value of the dated boolean parameter at ``path`` on each date; one lookup per distinct date.
+
+    A date before the parameter's first value (such as the default date 1970-01-01 of an input left empty) counts
+    as False.
+    """
+    dates = np.asarray(dates, dtype="datetime64[D]")
+    distinct, inverse = np.unique(dates, return_inverse=True)
+    values = []
+    for day in distinct:
+        try:
+            node = parameters(str(day))
+            for key in path.split("."):
+                node = node[key]
+            values.append(bool(node))
+        except ParameterNotFoundError:
+            values.append(False)
+    return np.asarray(values, dtype=bool)[inverse]
