@@ -23,3 +23,9 @@ def add_years(dates, years):
 def period_date(period):
     """The first day of an OpenFisca period as numpy datetime64[D]."""
     return np.datetime64(period.start.date, "D")
+
+
+def from_yyyymmdd(value):
+    """A date written as the number JJJJMMDD in a parameter (e.g. 20250228) as numpy datetime64[D]."""
+    text = f"{int(value):08d}"
+    return np.datetime64(f"{text[:4]}-{text[4:6]}-{text[6:]}", "D")
