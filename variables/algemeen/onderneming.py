@@ -32,7 +32,9 @@ class onderneming_jaaromzet(Variable):
     unit = "currency-EUR"
     documentation = (
         "Invoer. Geef jaaromzet én balanstotaal op: de mkb-definitie vraagt dat één van beide binnen het maximum "
-        "blijft, dus een niet opgegeven (0) balanstotaal telt als 'binnen het maximum'."
+        "blijft, dus een niet opgegeven (0) balanstotaal telt als 'binnen het maximum'. Bedragen zijn float32: boven "
+        "EUR 16,8 mln is de kleinste stap meer dan EUR 1 (rond EUR 43 mln EUR 4), dus een grens wordt daar op die "
+        "stap nauwkeurig getoetst."
     )
 
 

@@ -17,8 +17,8 @@ class slim_maximum_subsidie(Variable):
     ]
     unit = "currency-EUR"
 
-    def formula(onderneming, period, parameters):
-        """Landbouwbedrijf EUR 20.000 'in alle gevallen'; anders mkb EUR 24.999 en grootbedrijf EUR 200.000
+    def formula_2020_01_01(onderneming, period, parameters):
+        """Vanaf de inwerkingtreding van de SLIM-regeling (1-1-2020). Landbouwbedrijf EUR 20.000 'in alle gevallen'; anders mkb EUR 24.999 en grootbedrijf EUR 200.000
         (secundair). Niet gemodelleerd: de-minimissteun die de onderneming elders al ontving."""
         p = parameters(period).slim.maximum_subsidie
         sector = onderneming("onderneming_sector", period)

@@ -27,8 +27,8 @@ class slim_samenwerkingsverband_subsidiepercentage(Variable):
     reference = [cite("stcrt-2019-70088", onderwerp="hoogte van de subsidie")]
     unit = "/1"
 
-    def formula(samenwerkingsverband, period, parameters):
-        """60% (40% verplichte cofinanciering; secundair)."""
+    def formula_2020_01_01(samenwerkingsverband, period, parameters):
+        """Vanaf de inwerkingtreding van de SLIM-regeling (1-1-2020). 60% (40% verplichte cofinanciering; secundair)."""
         return np.full(samenwerkingsverband.count, parameters(period).slim.percentage.samenwerkingsverband)
 
 
@@ -122,8 +122,8 @@ class slim_samenwerkingsverband_afgetopt(Variable):
     label = "De toegewezen subsidie van het samenwerkingsverband is afgetopt op EUR 500.000 (geen afwijzing)"
     reference = [cite("stcrt-2019-70088", onderwerp="maximale subsidie samenwerkingsverband")]
 
-    def formula(samenwerkingsverband, period, parameters):
-        """Waar als de aanvraag wordt toegewezen en kosten x 60% boven het maximum uitkomt."""
+    def formula_2020_01_01(samenwerkingsverband, period, parameters):
+        """Vanaf de inwerkingtreding van de SLIM-regeling (1-1-2020). Waar als de aanvraag wordt toegewezen en kosten x 60% boven het maximum uitkomt."""
         maximum = parameters(period).slim.maximum_subsidie.samenwerkingsverband
         return samenwerkingsverband("slim_samenwerkingsverband_recht", period) * (
             samenwerkingsverband("slim_samenwerkingsverband_subsidie_zonder_maximum", period) > maximum
@@ -141,8 +141,8 @@ class slim_samenwerkingsverband_subsidie(Variable):
     ]
     unit = "currency-EUR"
 
-    def formula(samenwerkingsverband, period, parameters):
-        """60% van de kosten, ten hoogste EUR 500.000 per aanvraag; 0 bij een afwijzing."""
+    def formula_2020_01_01(samenwerkingsverband, period, parameters):
+        """Vanaf de inwerkingtreding van de SLIM-regeling (1-1-2020). 60% van de kosten, ten hoogste EUR 500.000 per aanvraag; 0 bij een afwijzing."""
         maximum = parameters(period).slim.maximum_subsidie.samenwerkingsverband
         bedrag = np.minimum(samenwerkingsverband("slim_samenwerkingsverband_subsidie_zonder_maximum", period), maximum)
         return np.where(samenwerkingsverband("slim_samenwerkingsverband_recht", period), bedrag, 0)

@@ -17,8 +17,8 @@ class slim_subsidiepercentage(Variable):
     ]
     unit = "/1"
 
-    def formula(onderneming, period, parameters):
-        """Klein 80% (vanaf de verlenging, in het model 1-1-2025, 60%), middelgroot 60%, grootbedrijf in
+    def formula_2020_01_01(onderneming, period, parameters):
+        """Vanaf de inwerkingtreding van de SLIM-regeling (1-1-2020). Klein 80% (vanaf de verlenging, in het model 1-1-2025, 60%), middelgroot 60%, grootbedrijf in
         landbouw, horeca of recreatie 60%; 0 voor een grootbedrijf buiten die sectoren. Alle percentages
         alleen secundair gelezen; het artikel (waarschijnlijk 12) is niet gezien."""
         p = parameters(period).slim.percentage

@@ -50,8 +50,8 @@ class slim_scholingssubsidie_nlqf_niveau(Variable):
         cite("stcrt-2025-7276", onderwerp="hoogte subsidie scholing in ontwikkelpaden"),
     ]
 
-    def formula(onderneming, period, parameters):
-        """Het ingeschaalde niveau; voor niet-ingeschaalde scholing met een door NCP NLQF bevestigd beoordeelbaar
+    def formula_2025_03_10(onderneming, period, parameters):
+        """Vanaf de openstelling van de scholingssubsidie (10-3-2025). Het ingeschaalde niveau; voor niet-ingeschaalde scholing met een door NCP NLQF bevestigd beoordeelbaar
         dossier, zolang de aanloopfase loopt (tot 1 mei 2026, kst-30012-158), het niveau van de
         inschalingsaanvraag (modelaanname); anders 0."""
         p = parameters(period).slim_scholingssubsidie
@@ -71,8 +71,8 @@ class slim_scholingssubsidie_percentage(Variable):
     reference = [cite("stcrt-2025-7276", onderwerp="hoogte subsidie scholing in ontwikkelpaden")]
     unit = "/1"
 
-    def formula(onderneming, period, parameters):
-        """NLQF 1-3: 90%; NLQF 4: 40% (secundair, cooster.nl); niveau 0 of boven het hoogste subsidiabele
+    def formula_2025_03_10(onderneming, period, parameters):
+        """Vanaf de openstelling van de scholingssubsidie (10-3-2025). NLQF 1-3: 90%; NLQF 4: 40% (secundair, cooster.nl); niveau 0 of boven het hoogste subsidiabele
         niveau: 0. Niet als recht gecodeerd: het plan uit kst-30012-158 (10% cofinanciering bij NLQF 1-2, 50%
         vanaf NLQF 3)."""
         p = parameters(period).slim_scholingssubsidie
