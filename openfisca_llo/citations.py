@@ -58,9 +58,9 @@ LOCATOR_KEYS = ("onderwerp", "hoofdstuk", "artikel", "lid", "onderdeel", "paragr
 # 'onderwerp' names the subject where the article number could not be verified; the coverage report
 # counts those citations separately so they stay visible.
 REQUIRED_LOCATOR = {
-    "bwb": ("artikel", "onderwerp"),
-    "stcrt": ("artikel", "onderwerp"),
-    "stb": ("artikel", "onderwerp"),
+    "bwb": ("artikel", "hoofdstuk", "onderwerp"),
+    "stcrt": ("artikel", "hoofdstuk", "onderwerp"),
+    "stb": ("artikel", "hoofdstuk", "onderwerp"),
     "kst": ("paragraaf", "pagina", "onderwerp"),
     "celex": ("punt", "artikel", "onderwerp"),
     "web": (),

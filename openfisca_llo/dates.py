@@ -37,3 +37,8 @@ def studiejaar_begin(period, beroepsonderwijs: bool):
     maand = 8 if beroepsonderwijs else 9
     jaar = start.year if start.month >= maand else start.year - 1
     return datetime.date(jaar, maand, 1)
+
+def from_yyyymmdd(value):
+    """A date written as the number JJJJMMDD in a parameter (e.g. 20250228) as numpy datetime64[D]."""
+    text = f"{int(value):08d}"
+    return np.datetime64(f"{text[:4]}-{text[4:6]}-{text[6:]}", "D")
