@@ -48,7 +48,11 @@ def _values(tax_benefit_system, simulation, name: str, value) -> dict:
     ids = list(population.ids)
     if isinstance(value, EnumArray):
         value = value.decode_to_str()
-    return {str(ids[i]): _plain(v) for i, v in enumerate(np.asarray(value))}
+    return {
+        str(ids[i]): _plain(v)
+        for i, v in enumerate(np.asarray(value))
+        if not str(ids[i]).startswith(f"_{variable.entity.plural}_")  # groups the builder made for ungrouped persons
+    }
 
 
 def _docstring(function) -> str:

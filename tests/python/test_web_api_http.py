@@ -92,6 +92,19 @@ def test_money_is_exact_to_the_cent(server):
     assert b"450.03" in body and b"450.0299" not in body and b"450.0300" not in body
 
 
+def test_slim_for_an_employer_with_two_employees(server):
+    situation = json.loads((ROOT / "examples" / "slim_bakkerij.json").read_text(encoding="utf-8"))
+    status, _, body = request(server + "/calculate", situation)
+    assert status == 200
+    bakkerij = json.loads(body)["ondernemingen"]["bakkerij"]
+    # 75 werkzame personen: middelgroot, 60% of EUR 20,000 (SLIM-regeling, hoogte van de subsidie).
+    assert bakkerij["onderneming_grootteklasse"]["2023-09-15"] == "middelgroot"
+    assert bakkerij["slim_subsidie"]["2023-09-15"] == 12000
+    assert bakkerij["slim_eigen_bijdrage"]["2023-09-15"] == 8000
+    status, _, body = request(server + "/explain?format=text", situation)
+    assert status == 200 and "_ondernemingen_" not in body.decode()
+
+
 def test_trace(server):
     status, _, body = request(server + "/trace", EXAMPLE)
     assert status == 200
