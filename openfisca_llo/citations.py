@@ -115,6 +115,9 @@ class Citation:
         return ", ".join(f"{key} {value}" for key, value in self.locator)
 
     def as_dict(self) -> dict:
+        return dict(_citation_dict(self))
+
+    def _as_dict(self) -> dict:
         source = self.source
         return {
             "bron": self.source_id,
@@ -126,6 +129,11 @@ class Citation:
             "status_label": STATUS_LABELS[source.status],
             "url": self.url,
         }
+
+
+@cache
+def _citation_dict(citation: Citation) -> dict:
+    return citation._as_dict()
 
 
 def _parse_date(value) -> datetime.date | None:
@@ -206,6 +214,7 @@ def _check_locator(source: Source, locator: dict) -> None:
         raise CitationError(f"bron {source.id}: vindplaats ontbreekt (een van {list(required)} is verplicht)")
 
 
+@cache
 def citation_url(source_id: str, **locator) -> str:
     source = get_source(source_id)
     locator = {key: str(value) for key, value in locator.items() if value is not None}
@@ -224,6 +233,7 @@ def cite(source_id: str, **locator) -> str:
     return citation_url(source_id, **locator)
 
 
+@cache
 def parse_reference(url: str) -> Citation:
     """Read a citation URL (as made by ``cite``) back into a Citation; raise CitationError if unknown."""
     if url.startswith(JCI):
@@ -256,7 +266,13 @@ def citation_from_mapping(data: dict) -> Citation:
 
 
 def parameter_citations(metadata: dict) -> list[Citation]:
-    return [citation_from_mapping(item) for item in (metadata or {}).get("bronnen") or []]
+    items = (metadata or {}).get("bronnen") or []
+    return list(_citations_from_items(tuple(tuple(sorted((str(k), str(v)) for k, v in item.items())) if isinstance(item, dict) else item for item in items)))
+
+
+@cache
+def _citations_from_items(items: tuple) -> tuple[Citation, ...]:
+    return tuple(citation_from_mapping(dict(item) if isinstance(item, tuple) else item) for item in items)
 
 
 def variable_citations(variable) -> list[Citation]:

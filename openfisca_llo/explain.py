@@ -148,11 +148,15 @@ def _reason_labels(tax_benefit_system, reasons: list[dict]) -> None:
             reason["bronnen"] = _citations(specific)
 
 
-def explain(tax_benefit_system, situation: dict, variable: str, period: str) -> dict:
-    """The explanation of ``variable`` for ``period`` in ``situation`` as a JSON-ready dict."""
+def explain(tax_benefit_system, situation: dict, variable: str, period: str, simulation=None) -> dict:
+    """The explanation of ``variable`` for ``period`` in ``situation`` as a JSON-ready dict.
+
+    Pass a ``simulation`` built from the same situation to explain several variables from one build.
+    """
     if variable not in tax_benefit_system.variables:
         raise CitationError(f"onbekende variabele {variable!r}")
-    simulation = build_simulation(tax_benefit_system, situation)
+    if simulation is None:
+        simulation = build_simulation(tax_benefit_system, situation)
     simulation.trace = True
     simulation.calculate(variable, period)
     root = simulation.tracer.trees[-1]

@@ -204,7 +204,8 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         if not wanted:
             raise ApiError(400, "Geen te verklaren variabele: zet de gevraagde variabele op null, bijvoorbeeld "
                                 "{\"stap_budget\": {\"2023-05-15\": null}}.")
-        explanations = [explain(tax_benefit_system, situation, name, period) for name, period in wanted]
+        simulation = build_parsed(tax_benefit_system, parsed)
+        explanations = [explain(tax_benefit_system, situation, name, period, simulation) for name, period in wanted]
         output = request.args.get("format", "json")
         if output in ("text", "markdown"):
             text = "\n".join(render_text(e, markdown=output == "markdown") for e in explanations)
