@@ -376,6 +376,7 @@ def analyse_function(
     ``parameters(...)`` or on a name bound to one (``p = parameters(period).stap`` then ``p.x``). Module-level
     helpers called with the entity or ``parameters`` are followed, with their arguments renamed.
     """
+    outermost = _seen is None
     uses = uses if uses is not None else Uses()
     helpers = helpers or {}
     seen = _seen if _seen is not None else set()
@@ -387,7 +388,6 @@ def analyse_function(
         for child in ast.iter_child_nodes(parent):
             child._llo_parent = parent  # type: ignore[attr-defined]
     aliases: dict[str, tuple[str, ...]] = {}
-    alias_values: set[int] = set()
     changed = True
     while changed:
         changed = False
@@ -396,10 +396,9 @@ def analyse_function(
                 path = _parameter_path(node.value, parameter_args, aliases)
                 if path is not None and aliases.get(node.targets[0].id) != path:
                     aliases[node.targets[0].id] = path
-                    alias_values.add(id(node.value))
                     changed = True
     for node in ast.walk(function):
-        if isinstance(node, (ast.Attribute, ast.Subscript)) and id(node) not in alias_values:
+        if isinstance(node, (ast.Attribute, ast.Subscript)):
             path = _parameter_path(node, parameter_args, aliases)
             parent = getattr(node, "_llo_parent", None)
             extended = (
@@ -436,6 +435,10 @@ def analyse_function(
                         helper_parameters.add(keyword.arg)
             if helper_entities or helper_parameters:
                 analyse_function(helper, helper_entities, helper_parameters, variable_names, helpers, uses, seen)
+    if outermost:
+        # 'p = parameters(period).stap' then 'p.x': the node path ('stap',) is only a step towards ('stap', 'x').
+        paths = uses.parameter_paths
+        uses.parameter_paths = {a for a in paths if not any(len(b) > len(a) and b[: len(a)] == a for b in paths)}
     return uses
 
 
