@@ -729,7 +729,8 @@ def _render_scale(scale: ParameterScale) -> list[str]:
         rows = []
         for key, child in sorted(bracket.children.items()):
             for value in sorted(child.values_list, key=lambda v: v.instant_str):
-                rows.append([esc(key), value.instant_str, esc(format_value(value.value, unit if key == "amount" else None)),
+                key_unit = scale.metadata.get(f"{key}_unit") or (unit if key in ("amount", "threshold") else None)
+                rows.append([esc(key), value.instant_str, esc(format_value(value.value, key_unit)),
                              _citations_cell(parameter_citations(value.metadata or scale.metadata))])
         lines += list_table(["Onderdeel", "Vanaf", "Waarde", "Bron(nen)"], rows)
     return lines
