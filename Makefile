@@ -35,7 +35,11 @@ yaml-tests: install
 pytest: install
 	OPENFISCA_LLO_EXPECT_INSTALLED=1 $(BIN)/pytest -q tests
 
-test: lint check-citations yaml-tests pytest
+# The documentation, with its reference pages generated from the rules; a warning fails the build.
+docs: install
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+
+test: lint check-citations yaml-tests pytest docs
 
 clean:
 	rm -rf $(VENV) build *.egg-info docs/_build
