@@ -47,6 +47,12 @@ def load_amendment_file(path: str | Path) -> dict:
         raise AmendmentError({str(path): f"geen geldige YAML/JSON: {error}"}) from error
     if isinstance(data, dict):
         data.setdefault("naam", path.stem)
+        changes = data.get("wijzigingen")
+        if isinstance(changes, dict):  # YAML reads 2024-01-01 as a date: keep dates as ISO strings, as in JSON
+            data["wijzigingen"] = {
+                name: {str(date): value for date, value in values.items()} if isinstance(values, dict) else values
+                for name, values in changes.items()
+            }
     return data
 
 

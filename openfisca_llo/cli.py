@@ -57,6 +57,60 @@ def _explain(args) -> int:
     return 0
 
 
+def _compare(args) -> int:
+    import json
+
+    from openfisca_llo import CountryTaxBenefitSystem
+    from openfisca_llo.amendments import AmendmentError, load_amendment_file
+    from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform, spec_impact
+    from openfisca_llo.situations import SituationError
+
+    baseline = CountryTaxBenefitSystem()
+    try:
+        amendment = load_amendment_file(args.amendment) if args.amendment else None
+        reform = resolve_reform(baseline, amendment, args.reform)
+        if args.tests:
+            changes = spec_impact(baseline, reform, args.tests)
+            if args.format == "json":
+                print(json.dumps(changes, ensure_ascii=False, indent=2, default=str))
+            else:
+                print(f"{len(changes)} uitkomst(en) van YAML-gevallen veranderen onder de hervorming:")
+                for change in changes:
+                    where = f"{change['bestand']}#{change['nummer']} {change['test']}"
+                    if "fout" in change:
+                        print(f"- {where}: FOUT {change['fout']}")
+                    else:
+                        print(f"- {where}: {change['variabele']} ({change['periode']}): {change['wet']} -> {change['hervorming']}")
+            return 0
+        if not args.situation:
+            print("Fout: geef een situatie (JSON/YAML) of --tests MAP", file=sys.stderr)
+            return 2
+        result = compare_situation(baseline, reform, _load_situation(args.situation))
+    except (AmendmentError, SituationError) as error:
+        print("Fout:", file=sys.stderr)
+        for path, message in error.errors.items():
+            print(f"  {path}: {message}", file=sys.stderr)
+        return 2
+    except (UnknownReformError, OSError, ValueError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+        return 0
+    print(f"Hervorming: {result['hervorming']}")
+    for item in result["vergelijking"]:
+        print(f"\n{item['variabele']} ({item['periode']}):")
+        for value in item["waarden"]:
+            mark = "  *" if value["gewijzigd"] else ""
+            print(f"  {value['id']}: wet {value['wet']} | hervorming {value['hervorming']}{mark}")
+        for parameter in item["gewijzigde_parameters"]:
+            old = parameter["wet"]["waarde"] if parameter["wet"] else "-"
+            new = parameter["hervorming"]["waarde"] if parameter["hervorming"] else "-"
+            sources = ", ".join(c["kort"] for c in (parameter["hervorming"] or {}).get("bronnen", []))
+            print(f"  parameter {parameter['parameter']}: {old} -> {new}" + (f" (bron: {sources})" if sources else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="openfisca-llo", description="Leven lang ontwikkelen als uitvoerbare regels.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -75,6 +129,14 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("period", help="periode, bijvoorbeeld 2023-05-15")
     explain.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     explain.set_defaults(handler=_explain)
+    compare = sub.add_parser("compare", help="vergelijk het geldende recht met een hervorming of amendement")
+    compare.add_argument("situation", nargs="?", help="situatie als JSON of YAML (zoals voor /calculate)")
+    group = compare.add_mutually_exclusive_group(required=True)
+    group.add_argument("--amendment", help="amendement als data (YAML of JSON)")
+    group.add_argument("--reform", help="naam van een meegeleverde hervorming (zie GET /reforms)")
+    compare.add_argument("--tests", help="map met YAML-tests: toon de gevallen waarvan de uitkomst verandert")
+    compare.add_argument("--format", choices=["text", "json"], default="text")
+    compare.set_defaults(handler=_compare)
     return parser
 
 

@@ -30,6 +30,8 @@ NO_REASON = "geen"
 
 
 def _plain(value):
+    if isinstance(value, np.str_):
+        return str(value)
     if isinstance(value, (np.bool_, bool)):
         return bool(value)
     if isinstance(value, (np.integer,)):
@@ -93,9 +95,27 @@ def explain_parameter(tax_benefit_system, name: str, period, value) -> dict:
     }
 
 
-def _explain_node(tax_benefit_system, simulation, node, seen: set) -> dict:
+def _full_nodes(simulation) -> dict:
+    """The first traced node of each (variable, period) that was computed, not read from the cache."""
+    index = {}
+
+    def walk(node):
+        key = (node.name, str(node.period))
+        if key not in index and (node.children or node.parameters):
+            index[key] = node
+        for child in node.children:
+            walk(child)
+
+    for tree in simulation.tracer.trees:
+        walk(tree)
+    return index
+
+
+def _explain_node(tax_benefit_system, simulation, node, seen: set, full: dict | None = None) -> dict:
     variable = tax_benefit_system.variables[node.name]
     key = (node.name, str(node.period))
+    if full is not None and not (node.children or node.parameters) and key in full:
+        node = full[key]  # a cache hit: explain it from where it was computed
     result = {
         "variabele": node.name,
         "label": variable.label,
@@ -120,7 +140,7 @@ def _explain_node(tax_benefit_system, simulation, node, seen: set) -> dict:
         explain_parameter(tax_benefit_system, parameter.name, parameter.period, parameter.value)
         for parameter in node.parameters
     ]
-    result["stappen"] = [_explain_node(tax_benefit_system, simulation, child, seen) for child in node.children]
+    result["stappen"] = [_explain_node(tax_benefit_system, simulation, child, seen, full) for child in node.children]
     return result
 
 
@@ -157,10 +177,11 @@ def explain(tax_benefit_system, situation: dict, variable: str, period: str, sim
         raise CitationError(f"onbekende variabele {variable!r}")
     if simulation is None:
         simulation = build_simulation(tax_benefit_system, situation)
-    simulation.trace = True
+    if not simulation.trace:  # setting it again would start a new tracer and drop earlier trees
+        simulation.trace = True
     simulation.calculate(variable, period)
     root = simulation.tracer.trees[-1]
-    tree = _explain_node(tax_benefit_system, simulation, root, set())
+    tree = _explain_node(tax_benefit_system, simulation, root, set(), _full_nodes(simulation))
     reasons = _reasons(tree)
     _reason_labels(tax_benefit_system, reasons)
     return {

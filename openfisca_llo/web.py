@@ -20,8 +20,10 @@ from openfisca_web_api.app import create_app as create_openfisca_app
 from werkzeug.exceptions import HTTPException
 
 from openfisca_llo import CountryTaxBenefitSystem
+from openfisca_llo.amendments import AmendmentError
 from openfisca_llo.checks import check_tax_benefit_system, leaf_parameters
 from openfisca_llo.citations import CitationError, load_registry, parameter_citations
+from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform
 from openfisca_llo.errors import OutsideModelledPeriodError
 from openfisca_llo.explain import explain, render_text
 from openfisca_llo.situations import DEFAULT_MAX_PERSONS, SituationError, build_parsed, parse_situation
@@ -50,6 +52,34 @@ SPEC_EXTENSIONS = {
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SituationInput"}}},
             },
             "responses": {"200": {"description": "De verklaringen", "content": _JSON_OBJECT}, **_ERRORS},
+        }
+    },
+    "/compare": {
+        "post": {
+            "operationId": "compare",
+            "summary": "Reken een situatie door met het geldende recht en met een hervorming of amendement",
+            "tags": ["Calculations"],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "required": ["situatie"],
+                    "properties": {
+                        "situatie": {"$ref": "#/components/schemas/SituationInput"},
+                        "hervorming": {"type": "string"},
+                        "amendement": {"type": "object"},
+                    },
+                }}},
+            },
+            "responses": {"200": {"description": "Wet en hervorming naast elkaar", "content": _JSON_OBJECT}, **_ERRORS},
+        }
+    },
+    "/reforms": {
+        "get": {
+            "operationId": "getReforms",
+            "summary": "De meegeleverde hervormingen",
+            "tags": ["Calculations"],
+            "responses": {"200": {"description": "Hervormingen per naam", "content": _JSON_OBJECT}},
         }
     },
     "/sources": {
@@ -244,6 +274,38 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         return json_response(spec)
 
     app.view_functions["get_spec"] = get_spec
+
+    def compare_route():
+        payload = read_json_body()
+        if not isinstance(payload, dict) or not isinstance(payload.get("situatie"), dict):
+            raise ApiError(400, "Verwacht {\"situatie\": {...}, \"hervorming\": naam} of {\"situatie\": {...}, \"amendement\": {...}}.")
+        unknown = set(payload) - {"situatie", "hervorming", "amendement"}
+        if unknown:
+            raise ApiError(400, f"Onbekende velden {sorted(unknown)}; toegestaan: situatie, hervorming, amendement.")
+        reform_name = payload.get("hervorming")
+        if reform_name is not None and not isinstance(reform_name, str):
+            raise ApiError(400, "'hervorming' moet de naam van een hervorming zijn; zie GET /reforms.")
+        try:
+            reform = resolve_reform(tax_benefit_system, payload.get("amendement"), reform_name)
+        except UnknownReformError as error:
+            raise ApiError(400, str(error)) from error
+        parse_situation(tax_benefit_system, payload["situatie"], max_persons)
+        return json_response(compare_situation(tax_benefit_system, reform, payload["situatie"]))
+
+    app.add_url_rule("/compare", "compare", compare_route, methods=["POST"])
+
+    @app.route("/reforms")
+    def get_reforms():
+        from openfisca_llo.reforms import REFORMS
+
+        return json_response({
+            name: {"omschrijving": reform.name, "documentatie": (reform.__doc__ or "").strip()}
+            for name, reform in REFORMS.items()
+        })
+
+    @app.errorhandler(AmendmentError)
+    def amendment_error(error: AmendmentError):
+        return json_response({"error": "Het amendement bevat fouten.", "details": error.errors}, 400)
 
     @app.route("/sources")
     def get_sources():

@@ -23,8 +23,9 @@ PARAMETERS_DIR = Path(__file__).parent / "parameters"
 
 
 def add_leerrekening_parameters(parameters, overrides: dict | None = None):
-    node = ParameterNode("leerrekening", directory_path=str(PARAMETERS_DIR))
-    parameters.add_child("leerrekening", node)
+    if "leerrekening" not in parameters.children:  # applied once, also when variants are stacked
+        parameters.add_child("leerrekening", ParameterNode("leerrekening", directory_path=str(PARAMETERS_DIR)))
+    node = parameters.children["leerrekening"]
     for name, (start, value) in (overrides or {}).items():
         parameter = node.children[name]
         parameter.update(start=instant(start), value=value)
@@ -40,7 +41,7 @@ class LeerrekeningCpf(Reform):
     def apply(self):
         self.modify_parameters(modifier_function=add_leerrekening_parameters)
         for variable in variables.NEW_VARIABLES:
-            self.add_variable(variable)
+            self.update_variable(variable)
         self.update_variable(variables.stap_budget)
 
 
@@ -52,5 +53,5 @@ class LeerrekeningCpfVervangtStap(Reform):
             modifier_function=lambda p: add_leerrekening_parameters(p, {"vervangt_stap": ("2027-01-01", True)})
         )
         for variable in variables.NEW_VARIABLES:
-            self.add_variable(variable)
+            self.update_variable(variable)
         self.update_variable(variables.stap_budget)

@@ -1,0 +1,174 @@
+"""Compare the law in force with a reform: per person and variable, and over the YAML specification.
+
+``compare_situation`` runs one situation under both systems and lists, for every requested variable, the
+baseline and reform values and the parameters whose value differs on that date, with the citations of both.
+``spec_impact`` runs every YAML case under both systems and lists the cases whose outcome changes.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import numpy as np
+import yaml
+from openfisca_core.indexed_enums import EnumArray
+from openfisca_core.periods import period as make_period
+from openfisca_core.simulations import SimulationBuilder
+
+from openfisca_llo.amendments import reformed_system
+from openfisca_llo.citations import parameter_citations
+from openfisca_llo.explain import _parameter_at, explain
+from openfisca_llo.situations import build_parsed, parse_situation
+
+
+class UnknownReformError(ValueError):
+    pass
+
+
+def resolve_reform(tax_benefit_system, amendment: dict | None = None, reform: str | None = None):
+    """The reformed system for an amendment (data) or a shipped reform (name); cached."""
+    from openfisca_llo.reforms import REFORMS
+
+    if (amendment is None) == (reform is None):
+        raise UnknownReformError("geef precies één van 'amendement' (data) of 'hervorming' (naam)")
+    if amendment is not None:
+        return reformed_system(tax_benefit_system, amendment)
+    if reform not in REFORMS:
+        raise UnknownReformError(f"onbekende hervorming {reform!r}; toegestaan: {sorted(REFORMS)}")
+    key = (id(tax_benefit_system), reform)
+    if key not in _SHIPPED:
+        _SHIPPED[key] = REFORMS[reform](tax_benefit_system)
+    return _SHIPPED[key]
+
+
+_SHIPPED: dict = {}
+
+
+def _parameter_steps(node: dict, found: dict) -> dict:
+    for parameter in node.get("parameters", []):
+        found[parameter["parameter"]] = parameter
+    for child in node.get("stappen", []):
+        _parameter_steps(child, found)
+    return found
+
+
+def _parameter_on(tax_benefit_system, name: str, period: str) -> dict | None:
+    """Value, start date and citations of a parameter on the first day of ``period`` in this system."""
+    try:
+        parameter, at_instant = _parameter_at(tax_benefit_system, name, str(make_period(period).start))
+    except KeyError:
+        return None
+    if at_instant is None:
+        return None
+    return {
+        "waarde": at_instant.value,
+        "geldig_vanaf": at_instant.instant_str,
+        "bronnen": [c.as_dict() for c in parameter_citations(at_instant.metadata)],
+    }
+
+
+def _plain(values):
+    if isinstance(values, EnumArray):
+        return [str(v) for v in values.decode_to_str()]
+    return [v.item() if hasattr(v, "item") else v for v in np.asarray(values)]
+
+
+def compare_situation(baseline, reform, situation: dict) -> dict:
+    parsed = parse_situation(baseline, copy.deepcopy(situation))
+    wanted = sorted({(name, period) for _, _, name, period, _ in parsed.requested})
+    simulations = {"wet": build_parsed(baseline, parsed), "hervorming": build_parsed(reform, parse_situation(reform, copy.deepcopy(situation)))}
+    results = []
+    for name, period in wanted:
+        explained = {
+            label: explain(system, situation, name, period, simulations[label])
+            for label, system in (("wet", baseline), ("hervorming", reform))
+        }
+        before = explained["wet"]["uitkomst"]
+        after = explained["hervorming"]["uitkomst"]
+        changed_parameters = []
+        seen = set(_parameter_steps(explained["wet"]["berekening"], {})) | set(
+            _parameter_steps(explained["hervorming"]["berekening"], {})
+        )
+        for parameter in sorted(seen):
+            old = _parameter_on(baseline, parameter, period)
+            new = _parameter_on(reform, parameter, period)
+            if (old or {}).get("waarde") != (new or {}).get("waarde"):
+                changed_parameters.append({"parameter": parameter, "wet": old, "hervorming": new})
+        per_instance = []
+        for instance in before:
+            old_value, new_value = before[instance], after.get(instance)
+            entry = {"id": instance, "wet": old_value, "hervorming": new_value, "gewijzigd": old_value != new_value}
+            if isinstance(old_value, (int, float)) and isinstance(new_value, (int, float)) and not isinstance(old_value, bool):
+                entry["verschil"] = round(new_value - old_value, 2)
+            per_instance.append(entry)
+        results.append({
+            "variabele": name,
+            "periode": period,
+            "eenheid": explained["wet"]["eenheid"],
+            "waarden": per_instance,
+            "redenen_wet": explained["wet"]["redenen"],
+            "redenen_hervorming": explained["hervorming"]["redenen"],
+            "gewijzigde_parameters": changed_parameters,
+        })
+    return {"hervorming": getattr(reform, "name", None) or type(reform).__name__, "vergelijking": results}
+
+
+# ---- the YAML specification under a reform ---------------------------------------------------------------------
+
+
+def _case_outputs(case: dict, tax_benefit_system) -> list[tuple[str, str]]:
+    """(variable, period) pairs named in a case's output (flat or nested per entity)."""
+    period = str(case.get("period"))
+    names = []
+    for key, value in (case.get("output") or {}).items():
+        if key in tax_benefit_system.variables:
+            names.append((key, period))
+            continue
+        for instance in (value or {}).values():
+            for variable in instance or {}:
+                if variable in tax_benefit_system.variables:
+                    names.append((variable, period))
+    return sorted(set(names))
+
+
+def _run_case(tax_benefit_system, case: dict) -> dict:
+    for reform_path in case.get("reforms") or []:
+        tax_benefit_system = tax_benefit_system.apply_reform(reform_path)
+    builder = SimulationBuilder()
+    builder.set_default_period(str(case["period"]))
+    simulation = builder.build_from_dict(tax_benefit_system, copy.deepcopy(case.get("input") or {}))
+    return {f"{name}@{period}": _plain(simulation.calculate(name, period)) for name, period in _case_outputs(case, tax_benefit_system)}
+
+
+def spec_cases(tests_dir: str | Path):
+    for path in sorted(Path(tests_dir).rglob("*.yaml")):
+        if "golden" in path.parts:
+            continue
+        for index, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
+            if isinstance(case, dict) and "output" in case:
+                yield path, index, case
+
+
+def _relative(path: Path, tests_dir) -> str:
+    return path.relative_to(Path(tests_dir)).as_posix()
+
+
+def spec_impact(baseline, reform, tests_dir: str | Path) -> list[dict]:
+    """YAML cases whose outcome changes under the reform: case, variable, before, after (or the error)."""
+    changes = []
+    for path, index, case in spec_cases(tests_dir):
+        try:
+            before = _run_case(baseline, case)
+            after = _run_case(reform, case)
+        except Exception as error:  # a case the reform cannot run is itself an impact worth reporting
+            changes.append({"bestand": _relative(path, tests_dir), "nummer": index, "test": case.get("name"), "fout": f"{type(error).__name__}: {error}"})
+            continue
+        for key in before:
+            if before[key] != after.get(key):
+                variable, period = key.split("@")
+                changes.append({
+                    "bestand": _relative(path, tests_dir), "nummer": index, "test": case.get("name"),
+                    "variabele": variable, "periode": period, "wet": before[key], "hervorming": after.get(key),
+                })
+    return changes

@@ -1,0 +1,122 @@
+"""Reforms beside the law: amendments as data, /compare, and the YAML specification under each reform."""
+
+import json
+from pathlib import Path
+
+import pytest
+from openfisca_llo.reforms import REFORMS
+
+from openfisca_llo.amendments import AmendmentError, load_amendment_file, reformed_system
+from openfisca_llo.compare import compare_situation, resolve_reform, spec_impact
+from openfisca_llo.web import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+STAP_VOORTGEZET = ROOT / "reforms" / "amendementen" / "stap_voortgezet.yaml"
+ANNA = json.loads((ROOT / "examples" / "stap_anna.json").read_text(encoding="utf-8"))
+
+
+def anna_on(date: str, ocw_erkend: bool = True) -> dict:
+    situation = json.loads(json.dumps(ANNA).replace("2023-05-15", date))
+    situation["personen"]["anna"]["stap_scholing_ocw_erkend"] = {date: ocw_erkend}
+    return situation
+
+
+def test_stap_voortgezet_changes_exactly_the_cases_after_the_end_of_the_scheme(tax_benefit_system):
+    """Under the scenario only applications from 1 January 2024 change (Kamerstuk 30012, nr. 158, par. 2)."""
+    reform = reformed_system(tax_benefit_system, load_amendment_file(STAP_VOORTGEZET))
+    changes = spec_impact(tax_benefit_system, reform, ROOT / "tests")
+    changed_cases = {(c["bestand"], c["nummer"]) for c in changes}
+    assert changed_cases == {("stap/tijdvak.yaml", 12), ("stap/tijdvak.yaml", 13), ("stap/tijdvak.yaml", 14)}
+    budget = {c["periode"]: (c["wet"], c["hervorming"]) for c in changes if c["variabele"] == "stap_budget"}
+    assert budget == {"2024-01-01": ([0.0], [700.0]), "2026-11-25": ([0.0], [700.0]), "2027-01-01": ([0.0], [700.0])}
+
+
+@pytest.mark.parametrize("name", sorted(REFORMS))
+def test_every_reform_runs_the_whole_specification(tax_benefit_system, name):
+    reform = resolve_reform(tax_benefit_system, reform=name)
+    errors = [c for c in spec_impact(tax_benefit_system, reform, ROOT / "tests") if "fout" in c]
+    assert errors == []
+
+
+def test_compare_situation_names_the_changed_parameter_and_its_source(tax_benefit_system):
+    reform = reformed_system(tax_benefit_system, load_amendment_file(STAP_VOORTGEZET))
+    result = compare_situation(tax_benefit_system, reform, anna_on("2024-05-15"))
+    budget = next(item for item in result["vergelijking"] if item["variabele"] == "stap_budget")
+    assert budget["waarden"] == [{"id": "anna", "wet": 0.0, "hervorming": 1000.0, "gewijzigd": True, "verschil": 1000.0}]
+    changed = {p["parameter"]: p for p in budget["gewijzigde_parameters"]}
+    assert changed["stap.budget_beschikbaar"]["wet"]["waarde"] is False
+    assert changed["stap.budget_beschikbaar"]["hervorming"]["waarde"] is True
+    assert changed["stap.budget_beschikbaar"]["hervorming"]["bronnen"][0]["bron"] == "kst-30012-158"
+
+
+def test_a_repeated_amendment_is_not_rebuilt(tax_benefit_system):
+    amendment = load_amendment_file(STAP_VOORTGEZET)
+    assert reformed_system(tax_benefit_system, amendment) is reformed_system(tax_benefit_system, dict(amendment))
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        ({"stap.maximum": {"2024-01-01": 5}}, "onbekende parameter"),
+        ({"stap.maximum_per_kalenderjaar": {"2024-02-30": 5}}, "geen bestaande datum"),
+        ({"stap.maximum_per_kalenderjaar": {"2024-01-01": "veel"}}, "verwacht een getal"),
+        ({"stap.budget_beschikbaar": {"2024-01-01": 1}}, "true of false"),
+    ],
+)
+def test_bad_amendments_are_refused_with_the_field(tax_benefit_system, change, fragment):
+    amendment = {"naam": "x", "bronnen": [{"bron": "kst-30012-158", "paragraaf": "2"}], "wijzigingen": change}
+    with pytest.raises(AmendmentError) as error:
+        reformed_system(tax_benefit_system, amendment)
+    assert any(fragment in message for message in error.value.errors.values())
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app().test_client()
+
+
+def test_compare_endpoint_with_an_amendment(client):
+    amendment = load_amendment_file(STAP_VOORTGEZET)
+    response = client.post("/compare", data=json.dumps({"situatie": anna_on("2024-05-15"), "amendement": amendment}, default=str))
+    assert response.status_code == 200
+    budget = next(i for i in response.get_json()["vergelijking"] if i["variabele"] == "stap_budget")
+    assert budget["waarden"][0]["wet"] == 0 and budget["waarden"][0]["hervorming"] == 1000
+
+
+def test_compare_endpoint_with_a_named_reform(client):
+    response = client.post("/compare", data=json.dumps({"situatie": anna_on("2024-05-15"), "hervorming": "stap_voortgezet"}))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("payload", "fragment"),
+    [
+        ({"situatie": {"personen": {"a": {}}}, "hervorming": "bestaat_niet"}, "toegestaan"),
+        ({"situatie": {"personen": {"a": {}}}}, "precies één"),
+        ({"situatie": {"personen": {"a": {}}}, "amendement": {"naam": "x", "wijzigingen": {"stap.x": {"2024-01-01": 1}}}}, "bronnen"),
+        ({"hervorming": "stap_voortgezet"}, "situatie"),
+    ],
+)
+def test_compare_endpoint_bad_requests(client, payload, fragment):
+    response = client.post("/compare", data=json.dumps(payload))
+    assert response.status_code == 400
+    assert fragment in json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def test_reforms_are_listed(client):
+    assert set(client.get("/reforms").get_json()) == set(REFORMS)
+
+
+def _parameters_in(node):
+    found = {p["parameter"] for p in node.get("parameters", [])}
+    for child in node.get("stappen", []):
+        found |= _parameters_in(child)
+    return found
+
+
+def test_each_explanation_of_one_request_is_complete(client):
+    """Several variables from one simulation: a later one must not lose steps read from the cache."""
+    response = client.post("/explain", data=json.dumps(ANNA))
+    explanations = {e["variabele"]: e for e in response.get_json()["verklaringen"]}
+    for name in ("stap_afwijzingsgrond", "stap_budget", "stap_eigen_bijdrage"):
+        assert {"stap.budget_beschikbaar", "stap.aanvraagtijdvak.open"} <= _parameters_in(explanations[name]["berekening"]), name
