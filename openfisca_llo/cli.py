@@ -111,6 +111,51 @@ def _compare(args) -> int:
     return 0
 
 
+def _parse_date(text: str):
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is geen datum; verwacht JJJJ-MM-DD") from None
+
+
+def _overzicht(args) -> int:
+    import json
+
+    from openfisca_llo import CountryTaxBenefitSystem
+    from openfisca_llo.overzicht import overzicht, render_overzicht
+    from openfisca_llo.situations import SituationError
+
+    try:
+        result = overzicht(CountryTaxBenefitSystem(), _load_situation(args.situation), _parse_date(args.date))
+    except SituationError as error:
+        print("Fout in de situatie:", file=sys.stderr)
+        for path, message in error.errors.items():
+            print(f"  {path}: {message}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else render_overzicht(result), end="")
+    return 0
+
+
+def _tijdlijn(args) -> int:
+    import json
+
+    from openfisca_llo import CountryTaxBenefitSystem
+    from openfisca_llo.overzicht import render_tijdlijn, tijdlijn
+
+    try:
+        events = tijdlijn(CountryTaxBenefitSystem(), _parse_date(args.start), _parse_date(args.stop))
+    except ValueError as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(events, ensure_ascii=False, indent=2) if args.format == "json" else render_tijdlijn(events), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="openfisca-llo", description="Leven lang ontwikkelen als uitvoerbare regels.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -137,6 +182,17 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--tests", help="map met YAML-tests: toon de gevallen waarvan de uitkomst verandert")
     compare.add_argument("--format", choices=["text", "json"], default="text")
     compare.set_defaults(handler=_compare)
+    over = sub.add_parser("overzicht", help="alle regelingen voor een persoon of werkgever op een datum, met redenen")
+    over.add_argument("situation", help="situatie als JSON of YAML; waarden zonder periode gelden op de datum")
+    over.add_argument("date", help="datum, bijvoorbeeld 2025-06-01")
+    over.add_argument("--format", choices=["text", "json"], default="text")
+    over.set_defaults(handler=_overzicht)
+
+    line = sub.add_parser("tijdlijn", help="welke regels en bedragen veranderden tussen twee datums, met bron")
+    line.add_argument("start", help="van, bijvoorbeeld 2021-01-01")
+    line.add_argument("stop", help="tot en met, bijvoorbeeld 2025-12-31")
+    line.add_argument("--format", choices=["text", "json"], default="text")
+    line.set_defaults(handler=_tijdlijn)
     return parser
 
 

@@ -8,6 +8,7 @@ every error is JSON.
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import os
@@ -26,6 +27,7 @@ from openfisca_llo.citations import CitationError, load_registry, parameter_cita
 from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform
 from openfisca_llo.errors import OutsideModelledPeriodError
 from openfisca_llo.explain import explain, render_text
+from openfisca_llo.overzicht import expand_on_date, overzicht, render_overzicht, tijdlijn
 from openfisca_llo.situations import DEFAULT_MAX_PERSONS, SituationError, build_parsed, parse_situation
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -72,6 +74,37 @@ SPEC_EXTENSIONS = {
                 }}},
             },
             "responses": {"200": {"description": "Wet en hervorming naast elkaar", "content": _JSON_OBJECT}, **_ERRORS},
+        }
+    },
+    "/overzicht": {
+        "post": {
+            "operationId": "overzicht",
+            "summary": "Alle regelingen voor de personen en werkgevers in een situatie op een datum, met redenen",
+            "tags": ["Calculations"],
+            "parameters": [
+                {"name": "format", "in": "query", "required": False, "schema": {"type": "string", "enum": ["json", "text"]}},
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "required": ["situatie", "datum"],
+                    "properties": {"situatie": {"type": "object"}, "datum": {"type": "string", "format": "date"}},
+                }}},
+            },
+            "responses": {"200": {"description": "Het overzicht", "content": _JSON_OBJECT}, **_ERRORS},
+        }
+    },
+    "/tijdlijn": {
+        "get": {
+            "operationId": "tijdlijn",
+            "summary": "Welke regels en bedragen veranderden tussen twee datums, met bron",
+            "tags": ["Sources"],
+            "parameters": [
+                {"name": "van", "in": "query", "required": True, "schema": {"type": "string", "format": "date"}},
+                {"name": "tot", "in": "query", "required": True, "schema": {"type": "string", "format": "date"}},
+            ],
+            "responses": {"200": {"description": "Wijzigingen op datum", "content": _JSON_OBJECT}, **_ERRORS},
         }
     },
     "/reforms": {
@@ -293,6 +326,41 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         return json_response(compare_situation(tax_benefit_system, reform, payload["situatie"]))
 
     app.add_url_rule("/compare", "compare", compare_route, methods=["POST"])
+
+    def _date_field(value, field: str) -> datetime.date:
+        try:
+            date = datetime.date.fromisoformat(str(value))
+        except ValueError:
+            raise ApiError(400, f"'{field}' moet een bestaande datum zijn (JJJJ-MM-DD), kreeg {value!r}.") from None
+        if not 1900 <= date.year <= 2100:
+            raise ApiError(400, f"'{field}' valt buiten het ondersteunde bereik 1900-2100.")
+        return date
+
+    def overzicht_route():
+        payload = read_json_body()
+        if not isinstance(payload, dict) or not isinstance(payload.get("situatie"), dict) or "datum" not in payload:
+            raise ApiError(400, "Verwacht {\"situatie\": {...}, \"datum\": \"JJJJ-MM-DD\"}.")
+        unknown = set(payload) - {"situatie", "datum"}
+        if unknown:
+            raise ApiError(400, f"Onbekende velden {sorted(unknown)}; toegestaan: situatie, datum.")
+        date = _date_field(payload["datum"], "datum")
+        situation = expand_on_date(tax_benefit_system, payload["situatie"], date)
+        parse_situation(tax_benefit_system, situation, max_persons)
+        result = overzicht(tax_benefit_system, payload["situatie"], date)
+        output = request.args.get("format", "json")
+        if output == "text":
+            return Response(render_overzicht(result), mimetype="text/plain")
+        if output != "json":
+            raise ApiError(400, f"Onbekend formaat {output!r}; toegestaan: json, text.")
+        return json_response(result)
+
+    app.add_url_rule("/overzicht", "overzicht", overzicht_route, methods=["POST"])
+
+    @app.route("/tijdlijn")
+    def get_tijdlijn():
+        start = _date_field(request.args.get("van"), "van")
+        stop = _date_field(request.args.get("tot"), "tot")
+        return json_response(tijdlijn(tax_benefit_system, start, stop))
 
     @app.route("/reforms")
     def get_reforms():
