@@ -30,10 +30,11 @@ def resolve_reform(tax_benefit_system, amendment: dict | None = None, reform: st
     """The reformed system for an amendment (data) or a shipped reform (name); cached."""
     from openfisca_llo.reforms import REFORMS
 
-    if (amendment is None) == (reform is None):
-        raise UnknownReformError("geef precies één van 'amendement' (data) of 'hervorming' (naam)")
+    if amendment is None and reform is None:
+        raise UnknownReformError("geef een 'amendement' (data), een 'hervorming' (naam), of beide (amendement op de hervorming)")
     if amendment is not None:
-        return reformed_system(tax_benefit_system, amendment)
+        base = tax_benefit_system if reform is None else resolve_reform(tax_benefit_system, reform=reform)
+        return reformed_system(base, amendment)
     if reform not in REFORMS:
         raise UnknownReformError(f"onbekende hervorming {reform!r}; toegestaan: {sorted(REFORMS)}")
     key = (id(tax_benefit_system), reform)
@@ -74,16 +75,35 @@ def _plain(values):
     return [v.item() if hasattr(v, "item") else v for v in np.asarray(values)]
 
 
+def _without_unknown_variables(tax_benefit_system, situation: dict) -> dict:
+    """The situation without variables this system does not have (a reform may add variables)."""
+    situation = copy.deepcopy(situation)
+    for instances in situation.values():
+        for instance in (instances or {}).values() if isinstance(instances, dict) else []:
+            if isinstance(instance, dict):
+                for name in [n for n, v in instance.items() if isinstance(v, dict) and n not in tax_benefit_system.variables]:
+                    del instance[name]
+    return situation
+
+
 def compare_situation(baseline, reform, situation: dict) -> dict:
-    parsed = parse_situation(baseline, copy.deepcopy(situation))
-    wanted = sorted({(name, period) for _, _, name, period, _ in parsed.requested})
-    simulations = {"wet": build_parsed(baseline, parsed), "hervorming": build_parsed(reform, parse_situation(reform, copy.deepcopy(situation)))}
+    parsed_reform = parse_situation(reform, copy.deepcopy(situation))
+    baseline_situation = _without_unknown_variables(baseline, situation)
+    wanted = sorted({(name, period) for _, _, name, period, _ in parsed_reform.requested})
+    simulations = {
+        "wet": build_parsed(baseline, parse_situation(baseline, copy.deepcopy(baseline_situation))),
+        "hervorming": build_parsed(reform, parsed_reform),
+    }
     results = []
     for name, period in wanted:
         explained = {
             label: explain(system, situation, name, period, simulations[label])
             for label, system in (("wet", baseline), ("hervorming", reform))
+            if name in system.variables
         }
+        if "wet" not in explained:  # a variable only the reform has: nothing in the law in force
+            explained["wet"] = {"uitkomst": {k: None for k in explained["hervorming"]["uitkomst"]},
+                                "eenheid": explained["hervorming"]["eenheid"], "redenen": [], "berekening": {}}
         before = explained["wet"]["uitkomst"]
         after = explained["hervorming"]["uitkomst"]
         changed_parameters = []

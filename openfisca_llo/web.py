@@ -312,7 +312,7 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         payload = read_json_body()
         if not isinstance(payload, dict) or not isinstance(payload.get("situatie"), dict):
             raise ApiError(400, "Verwacht {\"situatie\": {...}, \"hervorming\": naam} of {\"situatie\": {...}, \"amendement\": {...}}.")
-        unknown = set(payload) - {"situatie", "hervorming", "amendement"}
+        unknown = set(payload) - {"situatie", "hervorming", "amendement"}  # both: the amendment applies to the reform
         if unknown:
             raise ApiError(400, f"Onbekende velden {sorted(unknown)}; toegestaan: situatie, hervorming, amendement.")
         reform_name = payload.get("hervorming")
@@ -322,7 +322,7 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
             reform = resolve_reform(tax_benefit_system, payload.get("amendement"), reform_name)
         except UnknownReformError as error:
             raise ApiError(400, str(error)) from error
-        parse_situation(tax_benefit_system, payload["situatie"], max_persons)
+        parse_situation(reform, payload["situatie"], max_persons)
         return json_response(compare_situation(tax_benefit_system, reform, payload["situatie"]))
 
     app.add_url_rule("/compare", "compare", compare_route, methods=["POST"])

@@ -92,7 +92,7 @@ def test_compare_endpoint_with_a_named_reform(client):
     ("payload", "fragment"),
     [
         ({"situatie": {"personen": {"a": {}}}, "hervorming": "bestaat_niet"}, "toegestaan"),
-        ({"situatie": {"personen": {"a": {}}}}, "precies één"),
+        ({"situatie": {"personen": {"a": {}}}}, "amendement"),
         ({"situatie": {"personen": {"a": {}}}, "amendement": {"naam": "x", "wijzigingen": {"stap.x": {"2024-01-01": 1}}}}, "bronnen"),
         ({"hervorming": "stap_voortgezet"}, "situatie"),
     ],
@@ -120,3 +120,28 @@ def test_each_explanation_of_one_request_is_complete(client):
     explanations = {e["variabele"]: e for e in response.get_json()["verklaringen"]}
     for name in ("stap_afwijzingsgrond", "stap_budget", "stap_eigen_bijdrage"):
         assert {"stap.budget_beschikbaar", "stap.aanvraagtijdvak.open"} <= _parameters_in(explanations[name]["berekening"]), name
+
+
+LEERREKENING_1000 = ROOT / "examples" / "leerrekening_1000.yaml"
+SANNE = json.loads((ROOT / "examples" / "leerrekening_sanne.json").read_text(encoding="utf-8"))
+
+
+def test_amendment_on_the_leerrekening_reform(tax_benefit_system):
+    """Sanne has mbo-2 (below NLQF 3): 2 x EUR 800 under the CPF variant; 2 x EUR 1.600 under the amendment."""
+    cpf = compare_situation(tax_benefit_system, resolve_reform(tax_benefit_system, reform="leerrekening_cpf"), SANNE)
+    amended = resolve_reform(tax_benefit_system, load_amendment_file(LEERREKENING_1000), "leerrekening_cpf")
+    doubled = compare_situation(tax_benefit_system, amended, SANNE)
+    saldo = {r["variabele"]: r["waarden"][0] for r in cpf["vergelijking"]}["leerrekening_saldo"]
+    assert saldo == {"id": "sanne", "wet": None, "hervorming": 1600.0, "gewijzigd": True}
+    saldo = {r["variabele"]: r["waarden"][0] for r in doubled["vergelijking"]}["leerrekening_saldo"]
+    assert saldo["hervorming"] == 3200.0
+
+
+def test_compare_endpoint_amendment_on_a_reform(client):
+    amendment = load_amendment_file(LEERREKENING_1000)
+    response = client.post(
+        "/compare", data=json.dumps({"situatie": SANNE, "hervorming": "leerrekening_cpf", "amendement": amendment})
+    )
+    assert response.status_code == 200
+    storting = next(i for i in response.get_json()["vergelijking"] if i["variabele"] == "leerrekening_storting")
+    assert storting["waarden"][0]["hervorming"] == 1600.0
