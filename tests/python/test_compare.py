@@ -145,3 +145,12 @@ def test_compare_endpoint_amendment_on_a_reform(client):
     assert response.status_code == 200
     storting = next(i for i in response.get_json()["vergelijking"] if i["variabele"] == "leerrekening_storting")
     assert storting["waarden"][0]["hervorming"] == 1600.0
+
+
+def test_readme_compare_payload_matches_the_example_files(client):
+    payload = json.loads((ROOT / "examples" / "compare_leerrekening.json").read_text(encoding="utf-8"))
+    assert payload["situatie"] == SANNE
+    assert payload["amendement"] == load_amendment_file(LEERREKENING_1000)
+    response = client.post("/compare", data=json.dumps(payload))
+    saldo = next(i for i in response.get_json()["vergelijking"] if i["variabele"] == "leerrekening_saldo")
+    assert saldo["waarden"][0]["hervorming"] == 3200.0
