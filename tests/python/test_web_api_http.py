@@ -199,3 +199,21 @@ def test_openfisca_serve_loads_the_installed_package():
         process.terminate()
         process.wait(timeout=10)
 
+
+
+def test_payload_too_large_is_a_json_413():
+    from openfisca_llo.web import create_app
+
+    client = create_app(max_bytes=2000).test_client()
+    response = client.post("/calculate", data=json.dumps({"personen": {f"p{i}": {} for i in range(500)}}))
+    assert response.status_code == 413
+    assert response.is_json and "2000" in response.get_json()["error"]
+
+
+def test_configurable_person_limit():
+    from openfisca_llo.web import create_app
+
+    client = create_app(max_persons=3).test_client()
+    response = client.post("/calculate", data=json.dumps({"personen": {f"p{i}": {} for i in range(4)}}))
+    assert response.status_code == 413
+    assert "ten hoogste 3" in json.dumps(response.get_json(), ensure_ascii=False)
