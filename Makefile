@@ -39,7 +39,7 @@ pytest: install
 docs: install
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
 
-test: lint check-citations yaml-tests pytest docs
+test: lint check-citations yaml-tests docs pytest
 
 clean:
 	rm -rf $(VENV) build *.egg-info docs/_build

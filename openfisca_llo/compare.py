@@ -89,7 +89,7 @@ def _without_unknown_variables(tax_benefit_system, situation: dict) -> dict:
 def compare_situation(baseline, reform, situation: dict) -> dict:
     parsed_reform = parse_situation(reform, copy.deepcopy(situation))
     baseline_situation = _without_unknown_variables(baseline, situation)
-    wanted = sorted({(name, period) for _, _, name, period, _ in parsed_reform.requested})
+    wanted = list(dict.fromkeys((name, period) for _, _, name, period, _ in parsed_reform.requested))
     simulations = {
         "wet": build_parsed(baseline, parse_situation(baseline, copy.deepcopy(baseline_situation))),
         "hervorming": build_parsed(reform, parsed_reform),

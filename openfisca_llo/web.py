@@ -263,7 +263,7 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
     def explain_route():
         situation = situation_from_request()
         parsed = parse_situation(tax_benefit_system, situation, max_persons)
-        wanted = sorted({(name, period) for _, _, name, period, _ in parsed.requested})
+        wanted = list(dict.fromkeys((name, period) for _, _, name, period, _ in parsed.requested))  # as requested
         if not wanted:
             raise ApiError(400, "Geen te verklaren variabele: zet de gevraagde variabele op null, bijvoorbeeld "
                                 "{\"stap_budget\": {\"2023-05-15\": null}}.")
