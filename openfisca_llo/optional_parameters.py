@@ -1,5 +1,7 @@
-"""Parameters that are left empty (null) where no verified figure exists."""
+"""Parameters that may have no value: left empty (null) where no verified figure exists, or asked on a date
+before their first value."""
 
+import numpy as np
 from openfisca_core.errors import ParameterNotFoundError
 
 
@@ -9,3 +11,23 @@ def value_or_none(node, name: str):
         return getattr(node, name)
     except ParameterNotFoundError:
         return None
+
+
+def flag_on_dates(parameters, path: str, dates) -> np.ndarray:
+    """The value of the dated boolean parameter at ``path`` on each date; one lookup per distinct date.
+
+    A date before the parameter's first value (such as the default date 1970-01-01 of an input left empty) counts
+    as False.
+    """
+    dates = np.asarray(dates, dtype="datetime64[D]")
+    distinct, inverse = np.unique(dates, return_inverse=True)
+    values = []
+    for day in distinct:
+        try:
+            node = parameters(str(day))
+            for key in path.split("."):
+                node = node[key]
+            values.append(bool(node))
+        except ParameterNotFoundError:
+            values.append(False)
+    return np.asarray(values, dtype=bool)[inverse]

@@ -6,8 +6,8 @@ from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
-from openfisca_llo.dated_parameters import flag_on_dates
 from openfisca_llo.entities import Persoon
+from openfisca_llo.optional_parameters import flag_on_dates
 from openfisca_llo.reasons import grondslag
 
 UVB = cite("web-uvb-tijdelijke-subsidieregeling-evc-procedures")

@@ -1,11 +1,11 @@
 import numpy as np
-from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
+from openfisca_llo.optional_parameters import value_or_none
 from openfisca_llo.reasons import grondslag
 
 
@@ -26,10 +26,8 @@ class StapAfwijzingsgrond(Enum):
 
 def subsidieplafond(parameters, period):
     """Plafond van het lopende tijdvak, of None waar geen geverifieerd bedrag bekend is."""
-    try:
-        return float(parameters(period).stap.subsidieplafond_per_tijdvak)
-    except ParameterNotFoundError:
-        return None
+    plafond = value_or_none(parameters(period).stap, "subsidieplafond_per_tijdvak")
+    return None if plafond is None else float(plafond)
 
 
 class stap_afwijzingsgrond(Variable):
