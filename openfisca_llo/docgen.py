@@ -411,6 +411,16 @@ def analyse_function(
         if not isinstance(node, ast.Call):
             continue
         first = node.args[0] if node.args else None
+        if (  # value_or_none(p, "name"): the optional child 'name' of the parameter node p
+            isinstance(node.func, ast.Name)
+            and node.func.id == "value_or_none"
+            and len(node.args) == 2
+            and isinstance(node.args[1], ast.Constant)
+            and isinstance(node.args[1].value, str)
+        ):
+            base = _parameter_path(first, parameter_args, aliases)
+            if base is not None:
+                uses.parameter_paths.add((*base, node.args[1].value))
         if (
             isinstance(first, ast.Constant)
             and isinstance(first.value, str)
