@@ -1,0 +1,1 @@
+"""Hervorming slim_scholingssubsidie_plan_2024: zie hervorming.py."""

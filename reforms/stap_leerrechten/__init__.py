@@ -1,0 +1,1 @@
+"""Hervorming stap_leerrechten_mbo4: zie hervorming.py."""
