@@ -561,10 +561,13 @@ def collect_reforms(directory: Path | None = None) -> list[Reform]:
     directory = Path(directory or reforms_dir())
     reforms = []
     for path in sorted(directory.rglob("*")):
-        if not path.is_file() or "__pycache__" in path.parts or path.name.startswith(("_", ".")):
-            continue
         relative = path.relative_to(directory)
-        name = relative.with_suffix("").as_posix().replace("/", ".")
+        package_init = path.name == "__init__.py" and len(relative.parts) > 1  # a reform package: its docstring
+        if not path.is_file() or "__pycache__" in path.parts or (path.name.startswith(("_", ".")) and not package_init):
+            continue
+        if "parameters" in relative.parts[:-1]:  # a reform package's own parameter files are not reforms
+            continue
+        name = (relative.parent if package_init else relative.with_suffix("")).as_posix().replace("/", ".")
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".py":
             tree = ast.parse(text)
@@ -573,7 +576,13 @@ def collect_reforms(directory: Path | None = None) -> list[Reform]:
                 for node in tree.body
                 if isinstance(node, ast.ClassDef) and any((_root_name(b) or "").endswith("Reform") or (isinstance(b, ast.Attribute) and b.attr.endswith("Reform")) for b in node.bases)
             ]
-            reforms.append(Reform(name, f"reforms/{relative.as_posix()}", "python", ast.get_docstring(tree) or "", classes, text))
+            if not classes:  # helpers and variables of a reform package, or the package's own __init__
+                continue
+            doc = ast.get_docstring(tree) or ""
+            init = path.parent / "__init__.py"
+            if not doc and init.is_file() and init != path:
+                doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
+            reforms.append(Reform(name, f"reforms/{relative.as_posix()}", "python", doc, classes, text))
         elif path.suffix in (".yaml", ".yml"):
             data = yaml.safe_load(text)
             description = ""
