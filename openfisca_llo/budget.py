@@ -547,7 +547,7 @@ def format_report(report: BudgetReport) -> str:
 
 # ---- calibration ------------------------------------------------------------------------------------------------
 
-CALIBRATION_SIZE = 40_000
+CALIBRATION_SIZE = 100_000
 CALIBRATION_SEED = 2022
 
 
@@ -587,7 +587,8 @@ def calibration(tax_benefit_system, size: int = CALIBRATION_SIZE, seed: int = CA
         plafond = stap.plafond[mask][0]
         refused = mask & stap.refused_by_plafond
         rows.append({
-            "grootheid": f"STAP 2023, tijdvak vanaf {key}: verleend bedrag (afgewezen door plafond: {w[refused].sum():,.0f})",
+            "grootheid": f"STAP 2023, tijdvak vanaf {key}: verleend bedrag ({_fmt(w[mask & (stap.granted > 0)].sum(), 'aantal')} "
+                         f"toekenningen, {_fmt(w[refused].sum(), 'aantal')} afgewezen door het plafond)",
             "bron": f"parameter {PLAFOND_PARAMETER} (plafond)", "bronwaarde": None if np.isnan(plafond) else float(plafond),
             "model": float((w * stap.granted)[mask].sum()), "eenheid": "EUR",
         })
@@ -612,11 +613,11 @@ def _fmt(value, unit) -> str:
 
 
 def calibration_rst(rows: list[dict], size: int = CALIBRATION_SIZE, seed: int = CALIBRATION_SEED) -> str:
-    """The calibration table as reStructuredText (committed as docs/handleidingen/kalibratie_tabel.rst)."""
+    """The calibration table as reStructuredText (committed as docs/handleidingen/kalibratie_tabel.inc)."""
     lines = [
         ".. Gegenereerd door `openfisca-llo kalibratie`; niet met de hand bewerken (een test vergelijkt).",
         "",
-        f"Synthetische populaties van {size:,} personen (seed {seed}), het geldende recht:".replace(",", "."),
+        f"Synthetische populaties van {_fmt(size, 'aantal')} personen (seed {seed}), het geldende recht:",
         "",
         ".. list-table::",
         "   :header-rows: 1",

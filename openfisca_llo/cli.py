@@ -203,8 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
     budget.set_defaults(handler=_budget)
     kalibratie = sub.add_parser("kalibratie", help="het geldende recht op een synthetische populatie naast de cijfers uit de bronnen")
-    kalibratie.add_argument("--size", type=int, default=40_000)
-    kalibratie.add_argument("--seed", type=int, default=2022)
+    kalibratie.add_argument("--size", type=int, default=100_000, help="personen per populatie (standaard 100000)")
+    kalibratie.add_argument("--seed", type=int, default=2022, help="startwaarde (standaard 2022)")
     kalibratie.add_argument("--out", help="schrijf de tabel (reStructuredText) naar dit bestand")
     kalibratie.set_defaults(handler=_kalibratie)
     return parser

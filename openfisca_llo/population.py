@@ -162,7 +162,7 @@ def _dates(name: str, values, required: bool) -> np.ndarray:
             result = np.asarray(array.astype(str), dtype="datetime64[D]")
         except ValueError:
             row = _first_bad(values, _valid_date)
-            raise PopulationError(f"kolom {name!r}, rij {row}: {values[row - 1]!r} is geen datum JJJJ-MM-DD") from None
+            raise PopulationError(f"kolom {name!r}, rij {row}: {str(values[row - 1])!r} is geen datum JJJJ-MM-DD") from None
     if required and np.isnat(result).any():
         row = int(np.flatnonzero(np.isnat(result))[0]) + 1
         raise PopulationError(f"kolom {name!r}, rij {row}: verplicht, verwacht een datum JJJJ-MM-DD")
@@ -184,14 +184,14 @@ def _numbers(name: str, values, default: float, minimum: float | None = 0.0) -> 
             result = text.astype(np.float64)
         except ValueError:
             row = _first_bad(values, _valid_number)
-            raise PopulationError(f"kolom {name!r}, rij {row}: {values[row - 1]!r} is geen getal") from None
+            raise PopulationError(f"kolom {name!r}, rij {row}: {str(values[row - 1])!r} is geen getal") from None
     bad = ~np.isfinite(result)
     if minimum is not None:
         bad |= result < minimum
     if bad.any():
         row = int(np.flatnonzero(bad)[0]) + 1
         limit = f" van {minimum:g} of meer" if minimum is not None else ""
-        raise PopulationError(f"kolom {name!r}, rij {row}: verwacht een eindig getal{limit}, kreeg {result[row - 1]!r}")
+        raise PopulationError(f"kolom {name!r}, rij {row}: verwacht een eindig getal{limit}, kreeg {float(result[row - 1])!r}")
     return result
 
 
@@ -208,7 +208,7 @@ def _flags(name: str, values, default: bool) -> np.ndarray:
     false = np.isin(text, ["0", "false", "nee", "onwaar"])
     if not (true | false).all():
         row = int(np.flatnonzero(~(true | false))[0]) + 1
-        raise PopulationError(f"kolom {name!r}, rij {row}: verwacht 0 of 1, kreeg {array[row - 1]!r}")
+        raise PopulationError(f"kolom {name!r}, rij {row}: verwacht 0 of 1, kreeg {str(array[row - 1])!r}")
     return true
 
 
@@ -224,7 +224,7 @@ def _levels(values) -> np.ndarray:
     unknown = [n for n in names if n not in LEVELS]
     if unknown:
         row = int(np.flatnonzero(text == unknown[0])[0]) + 1
-        raise PopulationError(f"kolom 'opleidingsniveau', rij {row}: onbekende waarde {unknown[0]!r}; toegestaan: {LEVELS}")
+        raise PopulationError(f"kolom 'opleidingsniveau', rij {row}: onbekende waarde {str(unknown[0])!r}; toegestaan: {LEVELS}")
     lookup = np.array([LEVELS.index(n) for n in names], dtype=np.int16)  # a loop over the distinct values only
     return lookup[inverse.reshape(-1)]
 
