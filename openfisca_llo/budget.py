@@ -295,12 +295,6 @@ def age_on(population: Population, day: str) -> np.ndarray:
     return np.where(add_years(birth, years) > date, years - 1, years)
 
 
-def age_band(ages: np.ndarray) -> np.ndarray:
-    labels = np.array([label for _, _, label in AGE_BANDS])
-    upper = np.array([high for _, high, _ in AGE_BANDS])
-    return labels[np.searchsorted(upper, ages, side="left")]
-
-
 @dataclasses.dataclass
 class Scenario:
     name: str
@@ -407,25 +401,31 @@ def _tijdvak_rows(scenario: Scenario, population: Population, year: int, reason_
 def _winner_rows(baseline: Scenario, reform: Scenario, population: Population, year: int) -> list[dict]:
     difference = _per_person(reform, population, year) - _per_person(baseline, population, year)
     weight = population.gewicht
+    upper = np.array([high for _, high, _ in AGE_BANDS])
     groups = {
-        "leeftijd_1_januari": age_band(age_on(population, f"{year}-01-01")),
-        "opleidingsniveau": np.array(LEVELS)[population.opleidingsniveau],
+        "leeftijd_1_januari": (np.searchsorted(upper, age_on(population, f"{year}-01-01"), side="left"),
+                               [label for _, _, label in AGE_BANDS]),
+        "opleidingsniveau": (population.opleidingsniveau.astype(np.int64), LEVELS),
     }
     rows = []
-    for kind, labels in groups.items():
-        order = [label for _, _, label in AGE_BANDS] if kind.startswith("leeftijd") else LEVELS
-        for label in order:  # a loop over groups
-            mask = labels == label
-            if not mask.any():
+    for kind, (codes, names) in groups.items():
+        def total(values, codes=codes, names=names):
+            return np.bincount(codes, weights=values, minlength=len(names))
+
+        persons = total(weight)
+        winners = total(np.where(difference > 0.005, weight, 0.0))
+        losers = total(np.where(difference < -0.005, weight, 0.0))
+        change = total(weight * difference)
+        for k, label in enumerate(names):  # a loop over groups
+            if persons[k] == 0:
                 continue
-            d, w = difference[mask], weight[mask]
             rows.append({
                 "jaar": year, "indeling": kind, "groep": label,
-                "personen": float(w.sum()),
-                "winnaars": float(w[d > 0.005].sum()),
-                "verliezers": float(w[d < -0.005].sum()),
-                "verschil_totaal_eur": float((w * d).sum()),
-                "verschil_gemiddeld_eur": float((w * d).sum() / w.sum()),
+                "personen": float(persons[k]),
+                "winnaars": float(winners[k]),
+                "verliezers": float(losers[k]),
+                "verschil_totaal_eur": float(change[k]),
+                "verschil_gemiddeld_eur": float(change[k] / persons[k]),
             })
     return rows
 
