@@ -1,4 +1,4 @@
-"""Command line: `openfisca-llo serve | citations`."""
+"""Command line: `openfisca-llo serve | citations | explain | compare | population | budget | kalibratie`."""
 
 from __future__ import annotations
 
@@ -153,6 +153,56 @@ def _tijdlijn(args) -> int:
         print(f"Fout: {error}", file=sys.stderr)
         return 2
     print(json.dumps(events, ensure_ascii=False, indent=2) if args.format == "json" else render_tijdlijn(events), end="")
+
+
+def _population(args) -> int:
+    from openfisca_llo.population import PopulationError, generate, save
+
+    try:
+        population = generate(args.size, args.seed, stap_year=args.stap_jaar)
+        path = save(population, args.out)
+    except (PopulationError, ValueError, OSError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return 2
+    print(f"{path}: {len(population):,} personen (SYNTHETISCH), {len(population.applicants()):,} STAP-aanvragen in "
+          f"{args.stap_jaar}")
+    return 0
+
+
+def _budget(args) -> int:
+    from openfisca_llo import CountryTaxBenefitSystem
+    from openfisca_llo.budget import BudgetError, Progress, compute_budget, format_report, write_outputs
+    from openfisca_llo.compare import UnknownReformError, resolve_reform
+    from openfisca_llo.population import PopulationError, load
+
+    baseline = CountryTaxBenefitSystem()
+    try:
+        reform = resolve_reform(baseline, reform=args.reform)
+        population = load(args.population)
+        progress = Progress(enabled=not args.quiet and (sys.stderr.isatty() or len(population) >= 1_000_000))
+        report = compute_budget(baseline, reform, args.reform, population, args.year, progress)
+        paths = write_outputs(report, args.out or f"budget-{args.reform}")
+    except (UnknownReformError, PopulationError, BudgetError, OSError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return 2
+    print(format_report(report), end="")
+    for path in paths.values():
+        print(f"geschreven: {path}")
+    return 0
+
+
+def _kalibratie(args) -> int:
+    from pathlib import Path
+
+    from openfisca_llo import CountryTaxBenefitSystem
+    from openfisca_llo.budget import calibration, calibration_rst
+
+    text = calibration_rst(calibration(CountryTaxBenefitSystem(), args.size, args.seed), args.size, args.seed)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"geschreven: {args.out}")
+    else:
+        print(text, end="")
     return 0
 
 
@@ -192,6 +242,27 @@ def build_parser() -> argparse.ArgumentParser:
     line.add_argument("stop", help="tot en met, bijvoorbeeld 2025-12-31")
     line.add_argument("--format", choices=["text", "json"], default="text")
     line.set_defaults(handler=_tijdlijn)
+
+
+    population = sub.add_parser("population", help="maak een synthetische populatie (CSV, of Parquet met pyarrow)")
+    population.add_argument("--size", type=int, default=100_000, help="aantal personen (standaard 100000)")
+    population.add_argument("--seed", type=int, default=0, help="startwaarde van de toevalsgenerator (standaard 0)")
+    population.add_argument("--stap-jaar", type=int, default=2023, help="jaar van de STAP-aanvragen (standaard 2023)")
+    population.add_argument("--out", required=True, help="bestand: .csv, of .parquet (vraagt pyarrow)")
+    population.set_defaults(handler=_population)
+    budget = sub.add_parser("budget", help="kosten, ontvangers, winnaars en verliezers van wet en hervorming op een populatie")
+    budget.add_argument("--reform", required=True, help="naam van een meegeleverde hervorming (zie GET /reforms)")
+    budget.add_argument("--population", required=True, help="populatiebestand (CSV of Parquet)")
+    budget.add_argument("--year", type=int, action="append",
+                        help="jaar (herhaalbaar); standaard elk jaar met STAP-aanvragen of leerrekeningkolommen")
+    budget.add_argument("--out", help="map voor CSV en PNG (standaard budget-HERVORMING)")
+    budget.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
+    budget.set_defaults(handler=_budget)
+    kalibratie = sub.add_parser("kalibratie", help="het geldende recht op een synthetische populatie naast de cijfers uit de bronnen")
+    kalibratie.add_argument("--size", type=int, default=100_000, help="personen per populatie (standaard 100000)")
+    kalibratie.add_argument("--seed", type=int, default=2022, help="startwaarde (standaard 2022)")
+    kalibratie.add_argument("--out", help="schrijf de tabel (reStructuredText) naar dit bestand")
+    kalibratie.set_defaults(handler=_kalibratie)
     return parser
 
 
