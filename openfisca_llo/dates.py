@@ -12,10 +12,11 @@ def add_months(dates, months):
     """
     dates = np.asarray(dates, dtype="datetime64[D]")
     month_start = dates.astype("datetime64[M]")
-    day_index = (dates - month_start.astype("datetime64[D]")).astype(int)
-    target = month_start + np.asarray(months, dtype=int)
-    month_length = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(int)
-    return target.astype("datetime64[D]") + np.minimum(day_index, month_length - 1)
+    day_index = (dates - month_start.astype("datetime64[D]")).view("int64")
+    target = month_start + np.asarray(months, dtype="int64")
+    target_start = target.astype("datetime64[D]")
+    month_length = ((target + 1).astype("datetime64[D]") - target_start).view("int64")
+    return target_start + np.minimum(day_index, month_length - 1)
 
 
 def add_years(dates, years):

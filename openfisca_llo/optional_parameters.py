@@ -31,3 +31,11 @@ def flag_on_dates(parameters, path: str, dates) -> np.ndarray:
         except ParameterNotFoundError:
             values.append(False)
     return np.asarray(values, dtype=bool)[inverse]
+
+
+def per_enum_item(node, enum_array) -> np.ndarray:
+    """``node[enum_array]`` for a parameter node with one child per Enum item, as one lookup per item and an
+    array index (OpenFisca's vectorial indexing loops over every element in Python)."""
+    items = list(enum_array.possible_values)
+    table = np.array([getattr(node, item.name) for item in items])
+    return table[np.asarray(enum_array)]

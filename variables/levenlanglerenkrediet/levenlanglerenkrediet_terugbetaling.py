@@ -109,8 +109,12 @@ def rente_referentiejaar(persoon, period, parameters) -> np.ndarray:
 
 
 def rente_voor_jaren(parameters, jaren: np.ndarray) -> np.ndarray:
-    percentages = {int(j): terugbetaling_waarde(parameters, f"{int(j)}-01-01", "rentepercentage") for j in np.unique(jaren)}
-    return np.array([percentages[int(j)] for j in jaren], dtype=float)
+    """The rate of each year; one parameter lookup per distinct year, then an array index (no loop over persons)."""
+    unieke_jaren, positie = np.unique(jaren, return_inverse=True)
+    percentages = np.array(
+        [terugbetaling_waarde(parameters, f"{int(j)}-01-01", "rentepercentage") for j in unieke_jaren], dtype=float
+    )
+    return percentages[positie] if len(unieke_jaren) else np.zeros(0)
 
 
 class levenlanglerenkrediet_rentepercentage(Variable):

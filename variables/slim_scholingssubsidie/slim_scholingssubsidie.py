@@ -8,7 +8,7 @@ from openfisca_core.variables import Variable
 from openfisca_llo.citations import cite
 from openfisca_llo.dates import from_yyyymmdd, period_date
 from openfisca_llo.entities import Onderneming, Persoon
-from openfisca_llo.optional_parameters import value_or_none
+from openfisca_llo.optional_parameters import per_enum_item, value_or_none
 from openfisca_llo.reasons import grondslag
 
 
@@ -124,9 +124,9 @@ class slim_scholingssubsidie_afwijzingsgrond(Variable):
             return np.full(n, grond.buiten_aanvraagtijdvak)
 
         soort = onderneming("slim_scholing_aanvrager_soort", period)
-        toegelaten = p.aanvrager_toegelaten[soort]
+        toegelaten = per_enum_item(p.aanvrager_toegelaten, soort)
         sector = onderneming("slim_scholing_ontwikkelpad_sector", period)
-        cruciaal = p.maatschappelijk_cruciale_sector[sector]
+        cruciaal = per_enum_item(p.maatschappelijk_cruciale_sector, sector)
         erkend = onderneming("slim_scholing_ontwikkelpad_erkend", period)
         niveau = onderneming("slim_scholingssubsidie_nlqf_niveau", period)
 
