@@ -1,5 +1,6 @@
 """Vectorised calendar arithmetic for rules that turn on birthdays and ages."""
 
+import calendar
 import datetime
 
 import numpy as np
@@ -43,3 +44,28 @@ def from_yyyymmdd(value):
     """A date written as the number JJJJMMDD in a parameter (e.g. 20250228) as numpy datetime64[D]."""
     text = f"{int(value):08d}"
     return np.datetime64(f"{text[:4]}-{text[4:6]}-{text[6:]}", "D")
+
+
+def month_index_and_day(dates):
+    """Months since January 1970 and the day of the month (1-31), as int64 arrays: one unit conversion."""
+    dates = np.asarray(dates, dtype="datetime64[D]")
+    month_start = dates.astype("datetime64[M]")
+    return month_start.view("int64"), (dates - month_start.astype("datetime64[D]")).view("int64") + 1
+
+
+def reached_after_months(birth_month, birth_day, months, date: datetime.date):
+    """Whether birth + ``months`` months (a missing day: the month's last day, as in ``add_months``) falls on or
+    before ``date``, from the parts of ``month_index_and_day``: integer comparisons only."""
+    date_month = (date.year - 1970) * 12 + date.month - 1
+    target = birth_month + np.asarray(months, dtype="int64")
+    last_day = calendar.monthrange(date.year, date.month)[1]
+    return (target < date_month) | ((target == date_month) & (np.minimum(birth_day, last_day) <= date.day))
+
+
+def whole_years(birth_month, birth_day, date: datetime.date):
+    """Whole years from birth to ``date``; the birthday itself counts (29 February: 28 February in other years)."""
+    date_month = (date.year - 1970) * 12 + date.month - 1
+    months = date_month - birth_month
+    last_day = calendar.monthrange(date.year, date.month)[1]
+    birthday_not_yet = (months % 12 == 0) & (np.minimum(birth_day, last_day) > date.day)
+    return months // 12 - birthday_not_yet

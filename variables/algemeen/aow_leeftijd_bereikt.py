@@ -4,7 +4,7 @@ from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
-from openfisca_llo.dates import add_months, period_date
+from openfisca_llo.dates import month_index_and_day, reached_after_months
 from openfisca_llo.entities import Persoon
 from openfisca_llo.errors import OutsideModelledPeriodError
 
@@ -47,13 +47,13 @@ class aow_leeftijd_bereikt(Variable):
         niet bereikt; voor wie ouder is, kan het model het niet zeggen en geeft het een foutmelding.
         Niet gemodelleerd: AOW-leeftijden vóór 2018; voor dagen in 2018 telt alleen het jaar 2018.
         """
-        dag = period_date(period)
-        jaar = period.start.year
-        geboren = persoon("geboortedatum", period)
+        dag = period.start.date
+        jaar = dag.year
+        geboren_maand, geboren_dag = month_index_and_day(persoon("geboortedatum", period))
         leeftijd_jaar = aow_age_in_months(parameters, jaar)
         if leeftijd_jaar is None:
             known_year, ondergrens = last_known_aow_age(parameters, jaar)
-            misschien = add_months(geboren, ondergrens) <= dag
+            misschien = reached_after_months(geboren_maand, geboren_dag, ondergrens, dag)
             if misschien.any():
                 raise OutsideModelledPeriodError(
                     "algemeen.aow_leeftijd",
@@ -63,9 +63,9 @@ class aow_leeftijd_bereikt(Variable):
                     "bereikt is",
                 )
             return np.zeros(persoon.count, dtype=bool)
-        bereikt = add_months(geboren, leeftijd_jaar) <= dag
+        bereikt = reached_after_months(geboren_maand, geboren_dag, leeftijd_jaar, dag)
         leeftijd_vorig_jaar = aow_age_in_months(parameters, jaar - 1)
         if leeftijd_vorig_jaar is not None:
-            vorig_jaar = add_months(geboren, leeftijd_vorig_jaar)
-            bereikt = bereikt + (vorig_jaar < np.datetime64(f"{jaar}-01-01"))
+            # bereikt in het vorige jaar (of eerder): de maand van geboorte + leeftijd ligt vóór januari van dit jaar
+            bereikt = bereikt | (geboren_maand + leeftijd_vorig_jaar < (jaar - 1970) * 12)
         return bereikt

@@ -1,9 +1,8 @@
-import numpy as np
 from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
-from openfisca_llo.dates import add_years, period_date
+from openfisca_llo.dates import month_index_and_day, whole_years
 from openfisca_llo.entities import Persoon
 
 
@@ -20,8 +19,5 @@ class leeftijd(Variable):
         Niet gemodelleerd: wie op 29 februari is geboren, wordt in het model in een gewoon jaar op
         28 februari een jaar ouder (geen wettelijke regel gevonden).
         """
-        dag = period_date(period)
-        geboren = persoon("geboortedatum", period)
-        jaren = dag.astype("datetime64[Y]").astype(int) - geboren.astype("datetime64[Y]").astype(int)
-        nog_niet_jarig = add_years(geboren, jaren) > dag
-        return np.where(nog_niet_jarig, jaren - 1, jaren)
+        maand, dag = month_index_and_day(persoon("geboortedatum", period))
+        return whole_years(maand, dag, period.start.date)
