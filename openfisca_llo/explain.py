@@ -44,17 +44,22 @@ def _plain(value):
 
 
 def _values(tax_benefit_system, simulation, name: str, value) -> dict:
-    """Values per instance id of the variable's entity."""
+    """Values per instance id of the variable's entity (whole-array conversions, no per-element Python work)."""
     variable = tax_benefit_system.variables[name]
     population = simulation.get_population(variable.entity.plural)
-    ids = list(population.ids)
     if isinstance(value, EnumArray):
-        value = value.decode_to_str()
-    return {
-        str(ids[i]): _plain(v)
-        for i, v in enumerate(np.asarray(value))
-        if not str(ids[i]).startswith(f"_{variable.entity.plural}_")  # groups the builder made for ungrouped persons
-    }
+        values = value.decode_to_str().tolist()
+    else:
+        array = np.asarray(value)
+        if array.dtype.kind == "f":
+            values = np.round(array.astype("float64"), 2).tolist()
+        elif array.dtype.kind == "M":
+            values = array.astype(str).tolist()
+        else:
+            values = array.tolist()
+    ids = [str(i) for i in population.ids]
+    hidden = f"_{variable.entity.plural}_"  # groups the builder made for ungrouped persons
+    return {key: v for key, v in zip(ids, values, strict=False) if not key.startswith(hidden)}
 
 
 def _docstring(function) -> str:
