@@ -180,6 +180,23 @@ def exact_value(variable, value):
     return value
 
 
+def json_safe(value):
+    """Plain JSON values: numpy scalars converted, NaN and infinities as null (bare NaN is not JSON)."""
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return json_safe(value.tolist())
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
 def calculate_situation(tax_benefit_system, situation, max_persons: int):
     parsed = parse_situation(tax_benefit_system, situation, max_persons)
     simulation = build_parsed(tax_benefit_system, parsed)
@@ -258,7 +275,7 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
             "entitiesDescription": simulation.describe_entities(),
             "requestedCalculations": requested,
         }
-        return json_response(json.loads(json.dumps(payload, default=str).replace("NaN", "null")))
+        return json_response(json_safe(payload))
 
     def explain_route():
         situation = situation_from_request()
@@ -278,11 +295,10 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         return json_response({"verklaringen": explanations})
 
     def get_parameter(parameter_id):
+        response = original_get_parameter(parameter_id)  # nodes and unknown ids: OpenFisca's own answer (404 -> JSON)
         name = parameter_id.replace("/", ".")
-        if name not in parameters and parameter_id.replace(".", "/") not in {n.replace(".", "/") for n in parameters}:
-            response = original_get_parameter(parameter_id)
+        if name not in parameters:
             return response
-        response = original_get_parameter(parameter_id)
         payload = response.get_json()
         payload["bronnen"] = parameter_references(parameters[name])
         return json_response(payload)
