@@ -120,7 +120,9 @@ def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MA
     entities = {entity.plural: entity for entity in tax_benefit_system.entities}
     person_entity = tax_benefit_system.person_entity
     for key in situation:
-        if key not in entities:
+        if key == "axes":
+            errors[key] = "assen (axes) worden niet ondersteund; geef de personen expliciet of gebruik openfisca-llo budget"
+        elif key not in entities:
             errors[key] = f"onbekende entiteit; toegestaan: {sorted(entities)}"
     persons = situation.get(person_entity.plural)
     if not isinstance(persons, dict) or not persons:
