@@ -74,8 +74,9 @@ def _check_value(variable, value) -> tuple[object, str | None]:
             return None, f"getal buiten het toegestane bereik (-{MAX_ABS_NUMBER:.0e} tot {MAX_ABS_NUMBER:.0e})"
         if value_type is int and value != int(value):
             return None, "verwacht een geheel getal"
-        if value < 0 and (getattr(variable, "unit", None) in ("currency-EUR", "month", "year")):
-            return None, f"verwacht een bedrag of aantal van 0 of meer ({variable.unit}), kreeg {value}"
+        if value < 0:  # no input of these rules is negative: amounts, counts, months, years, levels
+            unit = getattr(variable, "unit", None)
+            return None, f"verwacht 0 of meer{f' ({unit})' if unit else ''}, kreeg {value}"
         return value, None
     if value_type == Enum:
         allowed = [item.name for item in variable.possible_values]

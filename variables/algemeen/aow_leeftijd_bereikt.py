@@ -1,3 +1,5 @@
+import datetime
+
 import numpy as np
 from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.periods import DAY
@@ -44,7 +46,8 @@ class aow_leeftijd_bereikt(Variable):
         de geboortedatum plus de AOW-leeftijd van het vorige jaar nog in dat vorige jaar (of eerder) viel.
         Na het laatste jaar met een vastgestelde leeftijd: de leeftijd stijgt nooit minder (art. 7a lid 2: een
         verhoging van 0 of 3 maanden per jaar), dus wie jonger is dan de laatst vastgestelde leeftijd heeft haar
-        niet bereikt; voor wie ouder is, kan het model het niet zeggen en geeft het een foutmelding.
+        niet bereikt, en wie haar vóór het einde van dat jaar bereikte, heeft haar bereikt; alleen voor wie daartussen
+        valt, kan het model het niet zeggen en geeft het een foutmelding.
         Niet gemodelleerd: AOW-leeftijden vóór 2018; voor dagen in 2018 telt alleen het jaar 2018.
         """
         dag = period.start.date
@@ -53,7 +56,12 @@ class aow_leeftijd_bereikt(Variable):
         leeftijd_jaar = aow_age_in_months(parameters, jaar)
         if leeftijd_jaar is None:
             known_year, ondergrens = last_known_aow_age(parameters, jaar)
-            misschien = reached_after_months(geboren_maand, geboren_dag, ondergrens, dag)
+            # wie de AOW-leeftijd uiterlijk op 31 december van het laatst bekende jaar bereikte, heeft haar bereikt
+            al_bereikt = reached_after_months(geboren_maand, geboren_dag, ondergrens, datetime.date(known_year, 12, 31))
+            vorige = aow_age_in_months(parameters, known_year - 1)
+            if vorige is not None:
+                al_bereikt = al_bereikt | (geboren_maand + vorige < (known_year - 1970) * 12)
+            misschien = reached_after_months(geboren_maand, geboren_dag, ondergrens, dag) & np.logical_not(al_bereikt)
             if misschien.any():
                 raise OutsideModelledPeriodError(
                     "algemeen.aow_leeftijd",
@@ -62,7 +70,7 @@ class aow_leeftijd_bereikt(Variable):
                     f"{ondergrens // 12} jaar en {ondergrens % 12} maanden of ouder is, is niet te zeggen of zij "
                     "bereikt is",
                 )
-            return np.zeros(persoon.count, dtype=bool)
+            return al_bereikt
         bereikt = reached_after_months(geboren_maand, geboren_dag, leeftijd_jaar, dag)
         leeftijd_vorig_jaar = aow_age_in_months(parameters, jaar - 1)
         if leeftijd_vorig_jaar is not None:

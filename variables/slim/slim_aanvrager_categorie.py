@@ -25,8 +25,8 @@ class slim_aanvrager_categorie(Variable):
         cite("stcrt-2019-70088", hoofdstuk="4", onderwerp="grootbedrijven in landbouw, horeca en recreatie"),
     ]
 
-    def formula(onderneming, period, parameters):
-        """Klein of middelgroot: mkb (hoofdstuk 2, sinds Stcrt. 2025, 7276 paragraaf 2.2); groot in landbouw,
+    def formula_2020_01_01(onderneming, period, parameters):
+        """Vanaf de inwerkingtreding van de SLIM-regeling (1-1-2020). Klein of middelgroot: mkb (hoofdstuk 2, sinds Stcrt. 2025, 7276 paragraaf 2.2); groot in landbouw,
         horeca of recreatie: grootbedrijf (hoofdstuk 4); andere grote ondernemingen vallen buiten de regeling."""
         grootte = onderneming("onderneming_grootteklasse", period)
         sector = onderneming("onderneming_sector", period)

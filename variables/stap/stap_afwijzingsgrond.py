@@ -123,6 +123,9 @@ grondslag(
         _g.eerder_toegekend_dit_kalenderjaar: [cite("web-uwv-stap-informatie")],
         _g.scholing_niet_subsidiabel: [cite("BWBR0045419", artikel="5", lid="1"), cite("stcrt-2023-20707", artikel="I", onderdeel="A")],
         _g.geen_scholingskosten: [cite("BWBR0045419", artikel="1")],
-        _g.subsidieplafond_bereikt: [cite("BWBR0045419", artikel="9"), cite("BWBR0045419", artikel="10")],
+        _g.subsidieplafond_bereikt: [
+            cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"),
+            cite("BWBR0045419", artikel="10"),
+        ],
     },
 )

@@ -4,6 +4,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
+from openfisca_llo.optional_parameters import value_or_none
 
 
 class stap_ontwikkeladvies_recht(Variable):
@@ -19,10 +20,11 @@ class stap_ontwikkeladvies_recht(Variable):
 
         De band met de arbeidsmarkt volgt het model van het STAP-budget (6 maanden verzekerd in de referteperiode).
         Niet gemodelleerd: het bedrag per advies en het minimumtarief van de loopbaanadviseur (niet gevonden);
-        de aanvrager is de loopbaanadviseur, niet de deelnemer.
+        de aanvrager is de loopbaanadviseur, niet de deelnemer; ontwikkeladviezen in 2023 (Kamerstuk 30012, nr. 158,
+        paragraaf 2 noemt ze, de openstelling is niet gevonden): vanaf 16 december 2022 geeft het model 'nee'.
         """
         p = parameters(period)
-        if not p.stap_ontwikkeladvies.aanmelding_open:
+        if not value_or_none(p.stap_ontwikkeladvies, "aanmelding_open"):
             return np.zeros(persoon.count, dtype=bool)
         niveau = persoon("opleidingsniveau", period)
         soort = niveau.possible_values
