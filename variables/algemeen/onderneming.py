@@ -10,7 +10,7 @@ from openfisca_llo.entities import Onderneming
 
 
 class onderneming_werkzame_personen(Variable):
-    value_type = int
+    value_type = float  # jaarwerkeenheden (AWU) kunnen een breuk zijn, bijvoorbeeld 49,5
     entity = Onderneming
     definition_period = DAY
     label = "Aantal werkzame personen van de onderneming (jaarwerkeenheden), zoals voor de mkb-definitie berekend"
