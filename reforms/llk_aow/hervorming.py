@@ -26,12 +26,8 @@ from openfisca_core.variables import Variable
 from openfisca_llo.reforms._redenen import reform_reason_enum
 from openfisca_llo.variables.algemeen.aow_leeftijd_bereikt import aow_age_in_months
 from openfisca_llo.variables.levenlanglerenkrediet.levenlanglerenkrediet_recht import (
-    BEROEPSONDERWIJS,
-    KREDIETWAARDIG,
-    VOLTIJD_OF_DUAAL_HO,
     LevenlanglerenkredietAfwijzingsgrond,
-    is_soort,
-    jaarbedrag_les_of_collegegeld,
+    afwijzingsgrond,
     llk_waarde,
     per_studiejaar,
 )
@@ -117,63 +113,10 @@ class levenlanglerenkrediet_afwijzingsgrond(Variable):
     reference = [KST_92, *_basis_afwijzingsgrond.reference]
 
     def formula(persoon, period, parameters):
-        """Als in het geldende model (levenlanglerenkrediet_afwijzingsgrond), met één verschil: de leeftijdstoets is
-        levenlanglerenkrediet_maximumleeftijd_bereikt (de AOW-leeftijd, variant kst-30012-92), behalve bij
-        ononderbroken krediet (art. 2.3a lid 3). Volgorde: looptijd, opleiding, nationaliteit, studiefinanciering,
-        leeftijd, kosten, bedrag bekend."""
-        grond = AfwijzingsgrondAow
-        soort = persoon("levenlanglerenkrediet_onderwijssoort", period)
-        nationaliteit = persoon("levenlanglerenkrediet_nationaliteit", period)
-        leeftijd = persoon("leeftijd", period.first_day)
-
-        in_werking = per_studiejaar(persoon, period, parameters, "in_werking") == 1
-        kredietwaardig = is_soort(soort, KREDIETWAARDIG)
-        mbo = is_soort(soort, BEROEPSONDERWIJS)
-        voltijd_ho = is_soort(soort, VOLTIJD_OF_DUAAL_HO)
-        nationaliteit_ok = nationaliteit != nationaliteit.possible_values.overig
-
-        maximumleeftijd_bereikt = np.logical_and(
-            persoon("levenlanglerenkrediet_maximumleeftijd_bereikt", period),
-            np.logical_not(persoon("levenlanglerenkrediet_zonder_onderbreking", period)),
-        )
-        mbo_te_jong = mbo * (leeftijd < llk_waarde(parameters, period.start, "minimumleeftijd_mbo"))
-        ho_zonder_diploma = (
-            voltijd_ho
-            * (leeftijd < llk_waarde(parameters, period.start, "leeftijd_diploma_eis_voltijd_ho"))
-            * np.logical_not(persoon("levenlanglerenkrediet_ho_diploma_behaald", period))
-        )
-        eigen_kosten = persoon("levenlanglerenkrediet_verschuldigd_les_of_collegegeld", period) - persoon(
-            "levenlanglerenkrediet_betaald_door_derde", period
-        )
-        wettelijk_maximum_bekend = np.logical_not(np.isnan(jaarbedrag_les_of_collegegeld(persoon, period, parameters)))
-
-        return np.select(
-            [
-                np.logical_not(in_werking),
-                np.logical_not(kredietwaardig),
-                np.logical_not(persoon("levenlanglerenkrediet_opleiding_erkend", period)),
-                np.logical_not(nationaliteit_ok),
-                persoon("levenlanglerenkrediet_aanspraak_reguliere_studiefinanciering", period),
-                maximumleeftijd_bereikt,
-                mbo_te_jong,
-                ho_zonder_diploma,
-                eigen_kosten <= 0,
-                np.logical_not(wettelijk_maximum_bekend),
-            ],
-            [
-                grond.regeling_niet_in_werking,
-                grond.onderwijssoort,
-                grond.opleiding_niet_erkend,
-                grond.nationaliteit,
-                grond.aanspraak_studiefinanciering,
-                grond.maximumleeftijd_bereikt,
-                grond.mbo_jonger_dan_30,
-                grond.voltijd_ho_jonger_dan_30_zonder_diploma,
-                grond.geen_eigen_kosten,
-                grond.geen_geverifieerd_bedrag,
-            ],
-            default=grond.geen,
-        )
+        """Dezelfde toets als het geldende model (levenlanglerenkrediet_afwijzingsgrond); de leeftijdstoets komt uit de
+        vervangen levenlanglerenkrediet_maximumleeftijd_bereikt (de AOW-leeftijd, variant kst-30012-92), behalve bij
+        ononderbroken krediet (art. 2.3a lid 3). Eigen Enum, zodat 'maximumleeftijd_bereikt' het voorstel citeert."""
+        return afwijzingsgrond(persoon, period, parameters, AfwijzingsgrondAow)
 
 
 class LlkLeeftijdGelijkAanAow(Reform):

@@ -86,6 +86,19 @@ class levenlanglerenkrediet_maximumleeftijd(Variable):
         return basis + per_studiejaar(persoon, period, parameters, "verhoging_maximumleeftijd")
 
 
+class levenlanglerenkrediet_maximumleeftijd_bereikt(Variable):
+    value_type = bool
+    entity = Persoon
+    definition_period = MONTH
+    label = "Heeft op de eerste dag van de maand de maximumleeftijd voor het levenlanglerenkrediet bereikt"
+    reference = [cite("BWBR0011453", artikel="2.3a", lid="4"), cite("BWBR0011453", artikel="1.2")]
+
+    def formula(persoon, period, parameters):
+        """Art. 2.3a lid 4-6 met art. 1.2: de leeftijd op de eerste dag van de maand is ten minste de maximumleeftijd
+        van het studiejaar (behoud bij ononderbroken krediet, lid 3, toetst levenlanglerenkrediet_afwijzingsgrond)."""
+        return persoon("leeftijd", period.first_day) >= persoon("levenlanglerenkrediet_maximumleeftijd", period)
+
+
 class LevenlanglerenkredietAfwijzingsgrond(Enum):
     geen = "Geen: voldoet aan de voorwaarden; het maximum is berekend"
     regeling_niet_in_werking = (
@@ -132,59 +145,63 @@ class levenlanglerenkrediet_afwijzingsgrond(Variable):
         lesgeld. Niet gemodelleerd: weigering wegens terugbetalingsrisico (art. 3.16b lid 3), de duur van het
         krediet (art. 3.16c) en het verbod op krediet over een periode vóór de aanvraag (art. 3.21 lid 4).
         """
-        grond = LevenlanglerenkredietAfwijzingsgrond
-        soort = persoon("levenlanglerenkrediet_onderwijssoort", period)
-        nationaliteit = persoon("levenlanglerenkrediet_nationaliteit", period)
-        leeftijd = persoon("leeftijd", period.first_day)
+        return afwijzingsgrond(persoon, period, parameters, LevenlanglerenkredietAfwijzingsgrond)
 
-        in_werking = per_studiejaar(persoon, period, parameters, "in_werking") == 1
-        kredietwaardig = is_soort(soort, KREDIETWAARDIG)
-        mbo = is_soort(soort, BEROEPSONDERWIJS)
-        voltijd_ho = is_soort(soort, VOLTIJD_OF_DUAAL_HO)
-        nationaliteit_ok = nationaliteit != nationaliteit.possible_values.overig
 
-        maximumleeftijd_bereikt = np.logical_and(
-            leeftijd >= persoon("levenlanglerenkrediet_maximumleeftijd", period),
-            np.logical_not(persoon("levenlanglerenkrediet_zonder_onderbreking", period)),
-        )
-        mbo_te_jong = mbo * (leeftijd < llk_waarde(parameters, period.start, "minimumleeftijd_mbo"))
-        ho_zonder_diploma = (
-            voltijd_ho
-            * (leeftijd < llk_waarde(parameters, period.start, "leeftijd_diploma_eis_voltijd_ho"))
-            * np.logical_not(persoon("levenlanglerenkrediet_ho_diploma_behaald", period))
-        )
-        eigen_kosten = persoon("levenlanglerenkrediet_verschuldigd_les_of_collegegeld", period) - persoon(
-            "levenlanglerenkrediet_betaald_door_derde", period
-        )
-        wettelijk_maximum_bekend = np.logical_not(np.isnan(jaarbedrag_les_of_collegegeld(persoon, period, parameters)))
+def afwijzingsgrond(persoon, period, parameters, grond):
+    """The first refusal reason, as an item of the reason Enum ``grond`` (a reform may pass its own copy)."""
+    soort = persoon("levenlanglerenkrediet_onderwijssoort", period)
+    nationaliteit = persoon("levenlanglerenkrediet_nationaliteit", period)
+    leeftijd = persoon("leeftijd", period.first_day)
 
-        return np.select(
-            [
-                np.logical_not(in_werking),
-                np.logical_not(kredietwaardig),
-                np.logical_not(persoon("levenlanglerenkrediet_opleiding_erkend", period)),
-                np.logical_not(nationaliteit_ok),
-                persoon("levenlanglerenkrediet_aanspraak_reguliere_studiefinanciering", period),
-                maximumleeftijd_bereikt,
-                mbo_te_jong,
-                ho_zonder_diploma,
-                eigen_kosten <= 0,
-                np.logical_not(wettelijk_maximum_bekend),
-            ],
-            [
-                grond.regeling_niet_in_werking,
-                grond.onderwijssoort,
-                grond.opleiding_niet_erkend,
-                grond.nationaliteit,
-                grond.aanspraak_studiefinanciering,
-                grond.maximumleeftijd_bereikt,
-                grond.mbo_jonger_dan_30,
-                grond.voltijd_ho_jonger_dan_30_zonder_diploma,
-                grond.geen_eigen_kosten,
-                grond.geen_geverifieerd_bedrag,
-            ],
-            default=grond.geen,
-        )
+    in_werking = per_studiejaar(persoon, period, parameters, "in_werking") == 1
+    kredietwaardig = is_soort(soort, KREDIETWAARDIG)
+    mbo = is_soort(soort, BEROEPSONDERWIJS)
+    voltijd_ho = is_soort(soort, VOLTIJD_OF_DUAAL_HO)
+    nationaliteit_ok = nationaliteit != nationaliteit.possible_values.overig
+
+    maximumleeftijd_bereikt = np.logical_and(
+        persoon("levenlanglerenkrediet_maximumleeftijd_bereikt", period),
+        np.logical_not(persoon("levenlanglerenkrediet_zonder_onderbreking", period)),
+    )
+    mbo_te_jong = mbo * (leeftijd < llk_waarde(parameters, period.start, "minimumleeftijd_mbo"))
+    ho_zonder_diploma = (
+        voltijd_ho
+        * (leeftijd < llk_waarde(parameters, period.start, "leeftijd_diploma_eis_voltijd_ho"))
+        * np.logical_not(persoon("levenlanglerenkrediet_ho_diploma_behaald", period))
+    )
+    eigen_kosten = persoon("levenlanglerenkrediet_verschuldigd_les_of_collegegeld", period) - persoon(
+        "levenlanglerenkrediet_betaald_door_derde", period
+    )
+    wettelijk_maximum_bekend = np.logical_not(np.isnan(jaarbedrag_les_of_collegegeld(persoon, period, parameters)))
+
+    return np.select(
+        [
+            np.logical_not(in_werking),
+            np.logical_not(kredietwaardig),
+            np.logical_not(persoon("levenlanglerenkrediet_opleiding_erkend", period)),
+            np.logical_not(nationaliteit_ok),
+            persoon("levenlanglerenkrediet_aanspraak_reguliere_studiefinanciering", period),
+            maximumleeftijd_bereikt,
+            mbo_te_jong,
+            ho_zonder_diploma,
+            eigen_kosten <= 0,
+            np.logical_not(wettelijk_maximum_bekend),
+        ],
+        [
+            grond.regeling_niet_in_werking,
+            grond.onderwijssoort,
+            grond.opleiding_niet_erkend,
+            grond.nationaliteit,
+            grond.aanspraak_studiefinanciering,
+            grond.maximumleeftijd_bereikt,
+            grond.mbo_jonger_dan_30,
+            grond.voltijd_ho_jonger_dan_30_zonder_diploma,
+            grond.geen_eigen_kosten,
+            grond.geen_geverifieerd_bedrag,
+        ],
+        default=grond.geen,
+    )
 
 
 def jaarbedrag_les_of_collegegeld(persoon, period, parameters) -> np.ndarray:
