@@ -29,7 +29,8 @@ REASON_SUFFIX = "_afwijzingsgrond"
 NO_REASON = "geen"
 
 
-def _plain(value):
+def plain_value(value):
+    """A numpy or Python scalar as a plain JSON value: money and rates rounded to 2 decimals, dates as text."""
     if isinstance(value, np.str_):
         return str(value)
     if isinstance(value, (np.bool_, bool)):
@@ -90,7 +91,7 @@ def explain_parameter(tax_benefit_system, name: str, period, value) -> dict:
     return {
         "parameter": name,
         "omschrijving": parameter.description,
-        "waarde": _plain(value.item() if hasattr(value, "item") else value),
+        "waarde": plain_value(value.item() if hasattr(value, "item") else value),
         "geldig_vanaf": at_instant.instant_str if at_instant is not None else None,
         "eenheid": parameter.metadata.get("unit"),
         "verificatie": metadata.get("verificatie"),

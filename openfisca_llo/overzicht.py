@@ -17,6 +17,7 @@ from openfisca_core.periods import DateUnit
 
 from openfisca_llo.checks import leaf_parameters
 from openfisca_llo.citations import parameter_citations, variable_citations
+from openfisca_llo.explain import plain_value
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.situations import build_simulation
 
@@ -179,16 +180,6 @@ def expand_on_date(tax_benefit_system, situation: dict, date: datetime.date) -> 
     return situation
 
 
-def _scalar(value):
-    if isinstance(value, (np.floating, float)):
-        return round(float(value), 2)
-    if isinstance(value, (np.bool_, bool)):
-        return bool(value)
-    if isinstance(value, np.str_):
-        return str(value)
-    return value
-
-
 def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
     """Every scheme for every person and employer in ``situation`` on ``date``."""
     expanded = expand_on_date(tax_benefit_system, situation, date)
@@ -214,7 +205,7 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
         maximum = None
         if scheme.maximum:
             try:
-                maximum = _scalar(_parameter(tax_benefit_system, scheme.maximum)(date.isoformat()))
+                maximum = plain_value(_parameter(tax_benefit_system, scheme.maximum)(date.isoformat()))
             except Exception:  # no value on this date: the scheme has no maximum then
                 maximum = None
         main_variable = tax_benefit_system.variables[scheme.bedrag or scheme.recht]
@@ -224,7 +215,7 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
             if instance_id.startswith(f"_{scheme.entiteit}_"):
                 continue
             reason = str(reasons[index])
-            amount = None if amounts is None else _scalar(amounts[index])
+            amount = None if amounts is None else plain_value(amounts[index])
             if reason == "geen" and (amount is None or amount > 0):
                 status = "van_toepassing"
             elif reason == "geen" or reason in scheme.aanvraag_redenen:
@@ -309,8 +300,8 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
                     "soort": "parameter",
                     "naam": parameter.name,
                     "omschrijving": parameter.description,
-                    "oud": _scalar(previous.value) if previous is not None else None,
-                    "nieuw": _scalar(value.value),
+                    "oud": plain_value(previous.value) if previous is not None else None,
+                    "nieuw": plain_value(value.value),
                     "verificatie": value.metadata.get("verificatie"),
                     "bronnen": [c.as_dict() for c in parameter_citations(value.metadata)],
                 })
