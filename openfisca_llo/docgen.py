@@ -3,7 +3,8 @@
 ``write_reference`` writes reStructuredText pages into a folder (``docs/reference/`` at build time, from the
 Sphinx ``builder-inited`` hook in ``docs/conf.py``). Everything comes from the tax-benefit system, the source
 registry (``sources.yaml``), the YAML test cases and the ``reforms/`` folder; nothing is written per instrument
-except the title of each top-level folder (``GROUP_TITLES``, with a fallback for folders not listed).
+except the title of each top-level folder (``openfisca_llo.regelingen.MAPPEN``, with a fallback for folders not
+listed).
 
 * one page per instrument (the top-level folder of a parameter's name / of a variable's file in
   ``variables/<folder>/``) with every parameter (dated values, their citations and verification, a step chart
@@ -43,16 +44,9 @@ from openfisca_llo.citations import (
     variable_citations,
 )
 from openfisca_llo.reasons import reason_citations
+from openfisca_llo.regelingen import MAPPEN
 
-# The only per-instrument knowledge: a title for each top-level folder of parameters/ and variables/.
-GROUP_TITLES = {
-    "stap": "STAP-budget",
-    "stap_ontwikkeladvies": "STAP-ontwikkeladvies",
-    "slim": "SLIM-regeling",
-    "slim_scholingssubsidie": "SLIM scholingssubsidie",
-    "levenlanglerenkrediet": "Levenlanglerenkrediet",
-    "algemeen": "Algemeen (AOW-leeftijd e.d.)",
-}
+GROUP_TITLES = MAPPEN  # the title of each top-level folder, declared with the schemes
 ROOT_GROUP = "overig"  # parameters or variables that are not in a folder
 
 NOT_MODELLED = re.compile(r"niet gemodelleerd\s*:\s*(.*)", re.IGNORECASE)

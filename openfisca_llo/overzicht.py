@@ -1,15 +1,14 @@
 """One overview per person or employer: every scheme on a date, whether it applies and why (not), and a timeline.
 
-The overview is computed from the variables: this module only says, per scheme, which variables hold its
-amount and its refusal reason, on which period they are asked, which parameters mark its life, and which
-refusal reasons concern a concrete application (costs, the training chosen) rather than the person, so that a
-scheme open to the person shows as 'mogelijk' with its maximum. No rule is copied here.
+The overview is computed from the variables and the scheme declarations (``openfisca_llo.regelingen``: which
+variables hold a scheme's amount and refusal reason, on which period they are asked, which parameters mark its
+life, and which refusal reasons concern a concrete application rather than the person, so that a scheme open to
+the person shows as 'mogelijk' with its maximum). No rule is copied here.
 """
 
 from __future__ import annotations
 
 import copy
-import dataclasses
 import datetime
 
 import numpy as np
@@ -19,90 +18,11 @@ from openfisca_llo.checks import leaf_parameters
 from openfisca_llo.citations import parameter_citations, variable_citations
 from openfisca_llo.explain import plain_value
 from openfisca_llo.reasons import reason_citations
+from openfisca_llo.regelingen import REGELINGEN, Regeling
 from openfisca_llo.situations import build_simulation
 
-
-@dataclasses.dataclass(frozen=True)
-class Scheme:
-    key: str
-    titel: str
-    entiteit: str  # entity plural
-    bedrag: str | None  # variable holding the amount (None: an entitlement without amount)
-    reden: str | None  # reason Enum variable
-    recht: str | None = None  # bool variable, where the scheme has no reason variable
-    maximum: str | None = None  # parameter path of the maximum, if one scalar exists
-    looptijd: tuple[tuple[str, bool], ...] = ()  # (parameter path, value meaning 'open')
-    aanvraag_redenen: frozenset[str] = frozenset()  # reasons about the application, not the person
-    periode: str = "dag"  # dag | maand | jaar | studiejaar_mbo
-    soort: str = "subsidie"
-
-
-SCHEMES: tuple[Scheme, ...] = (
-    Scheme(
-        "stap_budget", "STAP-budget", "personen", "stap_budget", "stap_afwijzingsgrond",
-        maximum="stap.maximum_per_kalenderjaar",
-        looptijd=(("stap.regeling_in_werking", True), ("stap.budget_beschikbaar", True)),
-        aanvraag_redenen=frozenset({"geen_scholingskosten", "scholing_niet_subsidiabel", "subsidieplafond_bereikt", "buiten_aanvraagtijdvak"}),
-    ),
-    Scheme(
-        "stap_ontwikkeladvies", "STAP-ontwikkeladvies", "personen", None, None, recht="stap_ontwikkeladvies_recht",
-        looptijd=(("stap_ontwikkeladvies.aanmelding_open", True),), soort="advies",
-    ),
-    Scheme(
-        "levenlanglerenkrediet", "Levenlanglerenkrediet", "personen", "levenlanglerenkrediet_maximum_per_studiejaar",
-        "levenlanglerenkrediet_afwijzingsgrond", looptijd=(("levenlanglerenkrediet.in_werking", True),),
-        aanvraag_redenen=frozenset({"onderwijssoort", "opleiding_niet_erkend", "geen_eigen_kosten", "geen_geverifieerd_bedrag"}),
-        periode="maand", soort="lening",
-    ),
-    Scheme(
-        "scholingsaftrek", "Aftrek van scholingsuitgaven", "personen", "scholingsaftrek", "scholingsaftrek_afwijzingsgrond",
-        maximum="scholingsaftrek.maximum_buiten_standaardstudieperiode",
-        looptijd=(("scholingsaftrek.afgeschaft", False),),
-        aanvraag_redenen=frozenset({"niet_boven_drempel"}), periode="jaar", soort="aftrekpost",
-    ),
-    Scheme(
-        "studievoorschotvoucher", "Voucher studievoorschot", "personen", "studievoorschotvoucher_bedrag",
-        "studievoorschotvoucher_afwijzingsgrond", aanvraag_redenen=frozenset({"opleiding_niet_geaccrediteerd"}), soort="voucher",
-    ),
-    Scheme(
-        "evc_overbrugging", "Tijdelijke overbruggingsregeling EVC-procedures STAP", "personen", "evc_overbrugging_subsidie",
-        "evc_overbrugging_afwijzingsgrond", maximum="evc_overbrugging.maximum_per_procedure",
-        aanvraag_redenen=frozenset({"geen_kosten", "afronding_buiten_periode"}),
-    ),
-    Scheme(
-        "evc_subsidieregeling", "Tijdelijke subsidieregeling EVC-procedures", "personen", "evc_subsidieregeling_subsidie",
-        "evc_subsidieregeling_afwijzingsgrond", maximum="evc_subsidieregeling.maximum_per_procedure",
-        aanvraag_redenen=frozenset({"geen_kosten", "procedure_buiten_periode"}),
-    ),
-    Scheme(
-        "omscholing_ict_techniek", "Omscholing naar kansrijke beroepen in ICT en techniek (werkgever)", "personen",
-        "omscholing_ict_techniek_subsidie", "omscholing_ict_techniek_afwijzingsgrond",
-        maximum="omscholing_ict_techniek.bedrag_per_omscholingstraject",
-        aanvraag_redenen=frozenset({
-            "geen_kansrijk_beroep", "minder_dan_helft_werktijd", "opleiding_te_vroeg_gestart",
-            "opleiding_start_te_laat", "kosten_onder_minimum",
-        }),
-    ),
-    Scheme(
-        "praktijkleren", "Subsidieregeling praktijkleren (werkgever, per student)", "personen", "praktijkleren_tegemoetkoming",
-        "praktijkleren_afwijzingsgrond", maximum="praktijkleren.maximum_per_student_per_jaar",
-        aanvraag_redenen=frozenset({"geen_werkend_leren", "hbo_sector_niet_subsidiabel"}), periode="studiejaar_mbo",
-    ),
-    Scheme(
-        "slim", "SLIM-regeling (werkgever)", "ondernemingen", "slim_subsidie", "slim_afwijzingsgrond",
-        looptijd=(("slim.regeling_in_werking", True),),
-        aanvraag_redenen=frozenset({"onder_minimum_kosten", "buiten_aanvraagtijdvak", "budget_bereikt"}),
-    ),
-    Scheme(
-        "slim_scholingssubsidie", "SLIM scholingssubsidie (werkgever)", "ondernemingen", "slim_scholingssubsidie",
-        "slim_scholingssubsidie_afwijzingsgrond", looptijd=(("slim_scholingssubsidie.regeling_in_werking", True),),
-        aanvraag_redenen=frozenset({
-            "sector_niet_maatschappelijk_cruciaal", "ontwikkelpad_niet_erkend", "niet_nlqf_ingeschaald",
-            "nlqf_niveau_niet_subsidiabel", "ingekocht_of_gestart_te_vroeg", "start_niet_binnen_13_weken",
-            "kosten_doorberekend_aan_deelnemer", "geen_scholingskosten", "budget_bereikt", "buiten_aanvraagtijdvak",
-        }),
-    ),
-)
+SCHEMES = REGELINGEN  # the names other modules import
+Scheme = Regeling
 
 
 def period_on(scheme: Scheme, date: datetime.date) -> str:

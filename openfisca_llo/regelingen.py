@@ -1,0 +1,137 @@
+"""The schemes (regelingen) of the model, each declared once; the overview, the docs and the tests read them.
+
+A scheme is its key, its Dutch title, the entity that applies, the variables that hold its amount and its
+refusal reason, the folder of its parameters, variables and tests, and the registered source of the regulation
+itself. The overview also reads, per scheme, on which period it is asked, which parameters mark its life and
+which refusal reasons concern a concrete application (costs, the training chosen) rather than the person.
+
+``MAPPEN`` gives every top-level folder of ``parameters/`` and ``variables/`` its title (the docs' page titles);
+``tests/python/test_regelingen.py`` fails when a folder or a reason variable (``*_afwijzingsgrond``) is not
+declared here. To add a scheme: add its folders, then one ``Regeling`` below (see the README).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+
+@dataclasses.dataclass(frozen=True)
+class Regeling:
+    key: str
+    titel: str
+    entiteit: str  # entity plural
+    bedrag: str | None  # variable holding the amount (None: an entitlement without amount)
+    reden: str | None  # reason Enum variable (``*_afwijzingsgrond``)
+    map: str  # folder in parameters/, variables/ and tests/
+    bron: str  # registered source (sources.yaml) of the regulation, or of what the model rests on
+    recht: str | None = None  # bool variable, where the scheme has no reason variable
+    maximum: str | None = None  # parameter path of the maximum, if one scalar exists
+    looptijd: tuple[tuple[str, bool], ...] = ()  # (parameter path, value meaning 'open')
+    aanvraag_redenen: frozenset[str] = frozenset()  # reasons about the application, not the person
+    periode: str = "dag"  # dag | maand | jaar | studiejaar_mbo
+    soort: str = "subsidie"
+    variabelen_map: str | None = None  # folder in variables/ where it differs from ``map``
+
+    @property
+    def variabelen(self) -> str:
+        return self.variabelen_map or self.map
+
+
+REGELINGEN: tuple[Regeling, ...] = (
+    Regeling(
+        "stap_budget", "STAP-budget", "personen", "stap_budget", "stap_afwijzingsgrond", map="stap", bron="BWBR0045419",
+        maximum="stap.maximum_per_kalenderjaar",
+        looptijd=(("stap.regeling_in_werking", True), ("stap.budget_beschikbaar", True)),
+        aanvraag_redenen=frozenset({"geen_scholingskosten", "scholing_niet_subsidiabel", "subsidieplafond_bereikt", "buiten_aanvraagtijdvak"}),
+    ),
+    Regeling(
+        "stap_ontwikkeladvies", "STAP-ontwikkeladvies", "personen", None, None, map="stap_ontwikkeladvies",
+        bron="stcrt-2022-8302", recht="stap_ontwikkeladvies_recht",
+        looptijd=(("stap_ontwikkeladvies.aanmelding_open", True),), soort="advies",
+    ),
+    Regeling(
+        "levenlanglerenkrediet", "Levenlanglerenkrediet", "personen", "levenlanglerenkrediet_maximum_per_studiejaar",
+        "levenlanglerenkrediet_afwijzingsgrond", map="levenlanglerenkrediet", bron="BWBR0011453",
+        looptijd=(("levenlanglerenkrediet.in_werking", True),),
+        aanvraag_redenen=frozenset({"onderwijssoort", "opleiding_niet_erkend", "geen_eigen_kosten", "geen_geverifieerd_bedrag"}),
+        periode="maand", soort="lening",
+    ),
+    Regeling(
+        "scholingsaftrek", "Aftrek van scholingsuitgaven", "personen", "scholingsaftrek", "scholingsaftrek_afwijzingsgrond",
+        map="scholingsaftrek", bron="BWBR0011353",
+        maximum="scholingsaftrek.maximum_buiten_standaardstudieperiode",
+        looptijd=(("scholingsaftrek.afgeschaft", False),),
+        aanvraag_redenen=frozenset({"niet_boven_drempel"}), periode="jaar", soort="aftrekpost",
+    ),
+    Regeling(
+        "studievoorschotvoucher", "Voucher studievoorschot", "personen", "studievoorschotvoucher_bedrag",
+        "studievoorschotvoucher_afwijzingsgrond", map="studievoorschotvoucher", bron="kst-30012-92",
+        aanvraag_redenen=frozenset({"opleiding_niet_geaccrediteerd"}), soort="voucher",
+    ),
+    Regeling(
+        "evc_overbrugging", "Tijdelijke overbruggingsregeling EVC-procedures STAP", "personen", "evc_overbrugging_subsidie",
+        "evc_overbrugging_afwijzingsgrond", map="evc_overbrugging", variabelen_map="evc", bron="stcrt-2022-32789",
+        maximum="evc_overbrugging.maximum_per_procedure",
+        aanvraag_redenen=frozenset({"geen_kosten", "afronding_buiten_periode"}),
+    ),
+    Regeling(
+        "evc_subsidieregeling", "Tijdelijke subsidieregeling EVC-procedures", "personen", "evc_subsidieregeling_subsidie",
+        "evc_subsidieregeling_afwijzingsgrond", map="evc_subsidieregeling", variabelen_map="evc",
+        bron="web-uvb-tijdelijke-subsidieregeling-evc-procedures",
+        maximum="evc_subsidieregeling.maximum_per_procedure",
+        aanvraag_redenen=frozenset({"geen_kosten", "procedure_buiten_periode"}),
+    ),
+    Regeling(
+        "omscholing_ict_techniek", "Omscholing naar kansrijke beroepen in ICT en techniek (werkgever)", "personen",
+        "omscholing_ict_techniek_subsidie", "omscholing_ict_techniek_afwijzingsgrond", map="omscholing_ict_techniek",
+        bron="stcrt-2021-35043", maximum="omscholing_ict_techniek.bedrag_per_omscholingstraject",
+        aanvraag_redenen=frozenset({
+            "geen_kansrijk_beroep", "minder_dan_helft_werktijd", "opleiding_te_vroeg_gestart",
+            "opleiding_start_te_laat", "kosten_onder_minimum",
+        }),
+    ),
+    Regeling(
+        "praktijkleren", "Subsidieregeling praktijkleren (werkgever, per student)", "personen", "praktijkleren_tegemoetkoming",
+        "praktijkleren_afwijzingsgrond", map="praktijkleren", bron="web-rvo-praktijkleren",
+        maximum="praktijkleren.maximum_per_student_per_jaar",
+        aanvraag_redenen=frozenset({"geen_werkend_leren", "hbo_sector_niet_subsidiabel"}), periode="studiejaar_mbo",
+    ),
+    Regeling(
+        "slim", "SLIM-regeling (werkgever)", "ondernemingen", "slim_subsidie", "slim_afwijzingsgrond", map="slim",
+        bron="BWBR0043015", looptijd=(("slim.regeling_in_werking", True),),
+        aanvraag_redenen=frozenset({"onder_minimum_kosten", "buiten_aanvraagtijdvak", "budget_bereikt"}),
+    ),
+    Regeling(
+        "slim_samenwerkingsverband", "SLIM-regeling (samenwerkingsverband)", "samenwerkingsverbanden",
+        "slim_samenwerkingsverband_subsidie", "slim_samenwerkingsverband_afwijzingsgrond", map="slim",
+        bron="BWBR0043015", looptijd=(("slim.regeling_in_werking", True),),
+        aanvraag_redenen=frozenset({"onder_minimum_kosten", "buiten_aanvraagtijdvak", "budget_bereikt"}),
+    ),
+    Regeling(
+        "slim_scholingssubsidie", "SLIM scholingssubsidie (werkgever)", "ondernemingen", "slim_scholingssubsidie",
+        "slim_scholingssubsidie_afwijzingsgrond", map="slim_scholingssubsidie", bron="stcrt-2025-7276",
+        looptijd=(("slim_scholingssubsidie.regeling_in_werking", True),),
+        aanvraag_redenen=frozenset({
+            "sector_niet_maatschappelijk_cruciaal", "ontwikkelpad_niet_erkend", "niet_nlqf_ingeschaald",
+            "nlqf_niveau_niet_subsidiabel", "ingekocht_of_gestart_te_vroeg", "start_niet_binnen_13_weken",
+            "kosten_doorberekend_aan_deelnemer", "geen_scholingskosten", "budget_bereikt", "buiten_aanvraagtijdvak",
+        }),
+    ),
+)
+
+# The title of every top-level folder of parameters/ and variables/ (one reference page each).
+MAPPEN: dict[str, str] = {
+    "stap": "STAP-budget",
+    "stap_ontwikkeladvies": "STAP-ontwikkeladvies",
+    "levenlanglerenkrediet": "Levenlanglerenkrediet",
+    "scholingsaftrek": "Aftrek van scholingsuitgaven",
+    "studievoorschotvoucher": "Voucher studievoorschot",
+    "evc": "EVC-procedures (overbruggingsregeling en subsidieregeling)",
+    "evc_overbrugging": "Tijdelijke overbruggingsregeling EVC-procedures STAP",
+    "evc_subsidieregeling": "Tijdelijke subsidieregeling EVC-procedures",
+    "omscholing_ict_techniek": "Omscholing naar kansrijke beroepen in ICT en techniek",
+    "praktijkleren": "Subsidieregeling praktijkleren",
+    "slim": "SLIM-regeling",
+    "slim_scholingssubsidie": "SLIM scholingssubsidie",
+    "algemeen": "Algemeen (AOW-leeftijd e.d.)",
+}
