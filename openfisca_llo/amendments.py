@@ -30,6 +30,7 @@ from openfisca_core.reforms import Reform
 
 from openfisca_llo.checks import leaf_parameters
 from openfisca_llo.citations import CitationError, citation_from_mapping
+from openfisca_llo.parameter_paths import parameter_at_path
 
 
 class AmendmentError(ValueError):
@@ -123,9 +124,7 @@ def apply_changes(parameters, changes: dict[str, dict[str, object]], metadata: d
     cites the proposal, not the law it replaces.
     """
     for name, values in changes.items():
-        node = parameters
-        for part in name.split("."):
-            node = node.children[part]
+        node = parameter_at_path(parameters, name)
         dates = sorted(values)
         for index, start in enumerate(dates):
             stop = None

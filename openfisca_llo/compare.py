@@ -18,7 +18,8 @@ from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_llo.amendments import reformed_system
 from openfisca_llo.citations import parameter_citations
-from openfisca_llo.explain import _parameter_at, explain
+from openfisca_llo.explain import explain
+from openfisca_llo.parameter_paths import parameter_at_path, value_in_force
 from openfisca_llo.situations import build_parsed, parse_situation
 
 
@@ -57,9 +58,10 @@ def _parameter_steps(node: dict, found: dict) -> dict:
 def _parameter_on(tax_benefit_system, name: str, period: str) -> dict | None:
     """Value, start date and citations of a parameter on the first day of ``period`` in this system."""
     try:
-        parameter, at_instant = _parameter_at(tax_benefit_system, name, str(make_period(period).start))
+        parameter = parameter_at_path(tax_benefit_system.parameters, name)
     except KeyError:
         return None
+    at_instant = value_in_force(parameter, str(make_period(period).start))
     if at_instant is None:
         return None
     return {

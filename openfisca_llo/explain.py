@@ -8,13 +8,9 @@ the value in force on that date and the citations of that dated value. Refusal r
 
 from __future__ import annotations
 
-import datetime
-
-import numpy as np
-from openfisca_core.indexed_enums import EnumArray
-from openfisca_core.parameters import Parameter
 from openfisca_core.periods import period as make_period
 
+from openfisca_llo import formatting
 from openfisca_llo.citations import (
     STATUS_LABELS,
     VERIFICATION_LABELS,
@@ -22,6 +18,8 @@ from openfisca_llo.citations import (
     parameter_citations,
     variable_citations,
 )
+from openfisca_llo.json_values import plain_value, plain_values
+from openfisca_llo.parameter_paths import parameter_at_path, value_in_force
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.situations import build_simulation
 
@@ -29,35 +27,11 @@ REASON_SUFFIX = "_afwijzingsgrond"
 NO_REASON = "geen"
 
 
-def plain_value(value):
-    """A numpy or Python scalar as a plain JSON value: money and rates rounded to 2 decimals, dates as text."""
-    if isinstance(value, np.str_):
-        return str(value)
-    if isinstance(value, (np.bool_, bool)):
-        return bool(value)
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (np.floating, float)):
-        return round(float(value), 2)
-    if isinstance(value, (np.datetime64, datetime.date)):
-        return str(value)
-    return value
-
-
 def _values(tax_benefit_system, simulation, name: str, value) -> dict:
     """Values per instance id of the variable's entity (whole-array conversions, no per-element Python work)."""
     variable = tax_benefit_system.variables[name]
     population = simulation.get_population(variable.entity.plural)
-    if isinstance(value, EnumArray):
-        values = value.decode_to_str().tolist()
-    else:
-        array = np.asarray(value)
-        if array.dtype.kind == "f":
-            values = np.round(array.astype("float64"), 2).tolist()
-        elif array.dtype.kind == "M":
-            values = array.astype(str).tolist()
-        else:
-            values = array.tolist()
+    values = plain_values(value, getattr(variable, "unit", None))
     ids = [str(i) for i in population.ids]
     hidden = f"_{variable.entity.plural}_"  # groups the builder made for ungrouped persons
     return {key: v for key, v in zip(ids, values, strict=False) if not key.startswith(hidden)}
@@ -72,26 +46,15 @@ def _citations(citations) -> list[dict]:
     return [citation.as_dict() for citation in citations]
 
 
-def _parameter_at(tax_benefit_system, name: str, instant: str):
-    node = tax_benefit_system.parameters
-    for part in name.split("."):
-        node = node.children[part]
-    if not isinstance(node, Parameter):
-        return node, None
-    for value_at_instant in node.values_list:  # most recent first
-        if value_at_instant.instant_str <= instant:
-            return node, value_at_instant
-    return node, None
-
-
 def explain_parameter(tax_benefit_system, name: str, period, value) -> dict:
     instant = str(make_period(period).start)
-    parameter, at_instant = _parameter_at(tax_benefit_system, name, instant)
+    parameter = parameter_at_path(tax_benefit_system.parameters, name)
+    at_instant = value_in_force(parameter, instant)
     metadata = at_instant.metadata if at_instant is not None else parameter.metadata
     return {
         "parameter": name,
         "omschrijving": parameter.description,
-        "waarde": plain_value(value.item() if hasattr(value, "item") else value),
+        "waarde": plain_value(value.item() if hasattr(value, "item") else value, parameter.metadata.get("unit")),
         "geldig_vanaf": at_instant.instant_str if at_instant is not None else None,
         "eenheid": parameter.metadata.get("unit"),
         "verificatie": metadata.get("verificatie"),
@@ -205,11 +168,7 @@ def explain(tax_benefit_system, situation: dict, variable: str, period: str, sim
 
 
 def _format_value(value, unit) -> str:
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if unit == "currency-EUR" and isinstance(value, (int, float)):
-        return "EUR " + f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return str(value)
+    return formatting.value(value, unit)
 
 
 def _format_values(values: dict, unit) -> str:
@@ -219,18 +178,13 @@ def _format_values(values: dict, unit) -> str:
 
 
 def _format_citation(citation: dict) -> str:
-    locator = ", ".join(
-        f"{key} {citation[key]}"
-        for key in ("onderwerp", "hoofdstuk", "artikel", "lid", "onderdeel", "paragraaf", "pagina", "punt")
-        if key in citation
-    )
-    return f"{citation['kort']}{', ' + locator if locator else ''} [{citation['status_label']}] <{citation['url']}>"
+    return formatting.citation(citation, status=True)
 
 
 def render_text(explanation: dict, markdown: bool = False) -> str:
     lines: list[str] = []
     tree = explanation["berekening"]
-    title = f"{tree['label']} ({explanation['variabele']}, {explanation['periode']})"
+    title = f"{tree['label']} ({explanation['variabele']}, {formatting.period(explanation['periode'])})"
     lines.append(f"# {title}" if markdown else title)
     lines.append("")
     lines.append(f"{'**Uitkomst:**' if markdown else 'Uitkomst:'} {_format_values(explanation['uitkomst'], explanation['eenheid'])}")
@@ -263,7 +217,7 @@ def render_text(explanation: dict, markdown: bool = False) -> str:
             pname = f"`{parameter['parameter']}`" if markdown else parameter["parameter"]
             shown = _format_value(parameter["waarde"], parameter["eenheid"])
             lines.append(
-                f"{indent}  parameter {pname} = {shown} (geldig vanaf {parameter['geldig_vanaf']}; "
+                f"{indent}  parameter {pname} = {shown} (geldig vanaf {formatting.date(parameter['geldig_vanaf'])}; "
                 f"{parameter['verificatie_label']})"
             )
             for citation in parameter["bronnen"]:

@@ -14,9 +14,11 @@ import datetime
 import numpy as np
 from openfisca_core.periods import DateUnit
 
+from openfisca_llo import formatting
 from openfisca_llo.checks import leaf_parameters
 from openfisca_llo.citations import parameter_citations, variable_citations
-from openfisca_llo.explain import plain_value
+from openfisca_llo.json_values import plain_value
+from openfisca_llo.parameter_paths import parameter_at_path
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.regelingen import REGELINGEN, Regeling
 from openfisca_llo.situations import build_simulation
@@ -36,18 +38,11 @@ def period_on(scheme: Scheme, date: datetime.date) -> str:
     return date.isoformat()
 
 
-def _parameter(tax_benefit_system, path: str):
-    node = tax_benefit_system.parameters
-    for part in path.split("."):
-        node = node.children[part]
-    return node
-
-
 def looptijd(tax_benefit_system, scheme: Scheme) -> list[dict]:
     """Intervals in which every 'life' parameter of the scheme has its open value, from the parameters' dates."""
     if not scheme.looptijd:
         return []
-    dates = sorted({v.instant_str for path, _ in scheme.looptijd for v in _parameter(tax_benefit_system, path).values_list})
+    dates = sorted({v.instant_str for path, _ in scheme.looptijd for v in parameter_at_path(tax_benefit_system.parameters, path).values_list})
     intervals, start = [], None
     for date in dates:
         is_open = all(_value_on(tax_benefit_system, path, date) == wanted for path, wanted in scheme.looptijd)
@@ -66,7 +61,7 @@ def looptijd(tax_benefit_system, scheme: Scheme) -> list[dict]:
 
 def _value_on(tax_benefit_system, path: str, date: str):
     try:
-        value = _parameter(tax_benefit_system, path)(date)
+        value = parameter_at_path(tax_benefit_system.parameters, path)(date)
     except Exception:  # no value on that date (before the first one, or null)
         return None
     return None if value is None else bool(value)
@@ -125,17 +120,19 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
         maximum = None
         if scheme.maximum:
             try:
-                maximum = plain_value(_parameter(tax_benefit_system, scheme.maximum)(date.isoformat()))
+                node = parameter_at_path(tax_benefit_system.parameters, scheme.maximum)
+                maximum = plain_value(node(date.isoformat()), node.metadata.get("unit"))
             except Exception:  # no value on this date: the scheme has no maximum then
                 maximum = None
         main_variable = tax_benefit_system.variables[scheme.bedrag or scheme.recht]
+        unit = getattr(main_variable, "unit", None)
         sources = [c.as_dict() for c in variable_citations(main_variable)]
         for index, instance_id in enumerate(population.ids):
             instance_id = str(instance_id)
             if instance_id.startswith(f"_{scheme.entiteit}_"):
                 continue
             reason = str(reasons[index])
-            amount = None if amounts is None else plain_value(amounts[index])
+            amount = None if amounts is None else plain_value(amounts[index], unit)
             if reason == "geen" and (amount is None or amount > 0):
                 status = "van_toepassing"
             elif reason == "geen" or reason in scheme.aanvraag_redenen:
@@ -170,37 +167,30 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
 STATUS_TEXT = {"van_toepassing": "van toepassing", "mogelijk": "mogelijk (bij een passende aanvraag)", "niet_van_toepassing": "niet van toepassing"}
 
 
-def _money(value) -> str:
-    return "EUR " + f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-
-
 def render_overzicht(result: dict) -> str:
-    lines = [f"Overzicht op {result['datum']}"]
+    lines = [f"Overzicht op {formatting.date(result['datum'])}"]
     for plural, instances in result["overzicht"].items():
         for instance_id, entries in instances.items():
             lines += ["", f"{plural}/{instance_id}:"]
             for entry in entries:
                 amount = ""
                 if entry["status"] == "van_toepassing" and entry["bedrag"] is not None:
-                    amount = f": {_money(entry['bedrag'])}"
+                    amount = f": {formatting.money(entry['bedrag'])}"
                 elif entry["maximum"] is not None and entry["status"] != "niet_van_toepassing":
-                    amount = f": tot {_money(entry['maximum'])}"
+                    amount = f": tot {formatting.money(entry['maximum'])}"
                 lines.append(f"- {entry['titel']} — {STATUS_TEXT[entry['status']]}{amount}")
                 if "reden" in entry:
                     lines.append(f"    reden: {entry['reden_omschrijving']}")
                 if entry["looptijd"]:
                     spans = ", ".join(
-                        f"{s['van'] or 'vóór 2000'} t/m {s['tot_en_met'] or 'heden'}" for s in entry["looptijd"]
+                        f"{formatting.date(s['van']) or 'vóór 2000'} t/m {formatting.date(s['tot_en_met']) or 'heden'}"
+                        for s in entry["looptijd"]
                     )
                     lines.append(f"    looptijd: {spans}")
                 grounds = entry.get("reden_bronnen") or entry["bronnen"][:1]
                 for citation in grounds:
-                    lines.append(f"    bron: {citation['kort']}{', ' + _locator(citation) if _locator(citation) else ''} <{citation['url']}>")
+                    lines.append(f"    bron: {formatting.citation(citation)}")
     return "\n".join(lines) + "\n"
-
-
-def _locator(citation: dict) -> str:
-    return ", ".join(f"{k} {citation[k]}" for k in ("artikel", "lid", "onderdeel", "paragraaf", "onderwerp") if k in citation)
 
 
 # ---- the timeline of the law ----------------------------------------------------------------------------------
@@ -212,6 +202,7 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
     first, last = start.isoformat(), stop.isoformat()
     for parameter in leaf_parameters(tax_benefit_system.parameters):
         ordered = sorted(parameter.values_list, key=lambda v: v.instant_str)
+        unit = parameter.metadata.get("unit")
         previous = None
         for value in ordered:
             if first <= value.instant_str <= last:
@@ -220,8 +211,8 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
                     "soort": "parameter",
                     "naam": parameter.name,
                     "omschrijving": parameter.description,
-                    "oud": plain_value(previous.value) if previous is not None else None,
-                    "nieuw": plain_value(value.value),
+                    "oud": plain_value(previous.value, unit) if previous is not None else None,
+                    "nieuw": plain_value(value.value, unit),
                     "verificatie": value.metadata.get("verificatie"),
                     "bronnen": [c.as_dict() for c in parameter_citations(value.metadata)],
                 })
@@ -247,7 +238,7 @@ def render_tijdlijn(events: list[dict]) -> str:
         else:
             lines.append(f"{event['datum']}  formule {event['naam']}: {event['omschrijving']}")
         for citation in event["bronnen"][:2]:
-            lines.append(f"            bron: {citation['kort']}{', ' + _locator(citation) if _locator(citation) else ''}")
+            lines.append(f"            bron: {formatting.citation(citation, url=False)}")
     return "\n".join(lines) + "\n"
 
 

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from openfisca_llo.citations import load_registry, parameter_citations, variable_citations
 from openfisca_llo.checks import leaf_parameters
+from openfisca_llo.citations import load_registry, parameter_citations, variable_citations
 from openfisca_llo.regelingen import MAPPEN, REGELINGEN
 from openfisca_llo.tax_benefit_system import PARAMETERS_DIR, VARIABLES_DIR
 

@@ -1,0 +1,52 @@
+"""The values a user sees, from one place: parameters by path, JSON values, Dutch money, dates and citations."""
+
+import math
+
+import numpy as np
+import pytest
+
+from openfisca_llo import formatting
+from openfisca_llo.json_values import plain_value, plain_values
+from openfisca_llo.parameter_paths import parameter_at_path, value_in_force
+
+
+def test_parameter_by_path_and_the_value_in_force(tax_benefit_system):
+    """STAP maximum EUR 1.000 per calendar year from 1-1-2022 (Subsidieregeling STAP-budget, art. 5 lid 2)."""
+    parameter = parameter_at_path(tax_benefit_system.parameters, "stap.maximum_per_kalenderjaar")
+    in_force = value_in_force(parameter, "2023-05-15")
+    assert (in_force.instant_str, in_force.value) == ("2022-01-01", 1000)
+    assert value_in_force(parameter, "2021-12-31") is None  # before the scheme's first value
+    assert value_in_force(parameter_at_path(tax_benefit_system.parameters, "stap"), "2023-05-15") is None  # a node
+    with pytest.raises(KeyError):
+        parameter_at_path(tax_benefit_system.parameters, "stap.bestaat_niet")
+    with pytest.raises(KeyError):
+        parameter_at_path(tax_benefit_system.parameters, "stap.maximum_per_kalenderjaar.dieper")
+
+
+def test_json_values_round_money_to_the_cent_and_keep_rates():
+    assert plain_value(np.float64(1000.004), "currency-EUR") == 1000.0
+    assert plain_value(np.float64(0.0256), "/1") == 0.0256  # a rate is not rounded to 2 decimals
+    assert plain_value(np.float64("nan"), "currency-EUR") is None  # onbekend
+    assert plain_value(np.int64(802)) == 802 and type(plain_value(np.int64(802))) is int
+    assert plain_value(np.bool_(True)) is True
+    assert plain_value(np.datetime64("2023-05-15")) == "2023-05-15"
+    assert plain_values(np.array([1.005, math.inf, 2.0]), "currency-EUR") == [1.0, None, 2.0]
+    assert plain_values(np.array(["2023-05-15"], dtype="datetime64[D]")) == ["2023-05-15"]
+
+
+def test_dutch_money_dates_and_values():
+    assert formatting.money(1234567.5) == "EUR 1.234.567,50"
+    assert formatting.money(float("nan")) == "onbekend"
+    assert formatting.date("2023-05-15") == "15-05-2023"
+    assert formatting.value(802, "month") == "802 maanden"
+    assert formatting.value(True, None) == "ja"
+
+
+def test_citation_text_keeps_every_locator():
+    citation = {"kort": "Kamerbrief", "hoofdstuk": "2", "paragraaf": "3.1", "pagina": "4", "punt": "b",
+                "status_label": "beleid", "url": "https://example.org/kst"}
+    assert formatting.locator(citation) == "hoofdstuk 2, paragraaf 3.1, pagina 4, punt b"
+    assert formatting.citation(citation, status=True) == (
+        "Kamerbrief, hoofdstuk 2, paragraaf 3.1, pagina 4, punt b [beleid] <https://example.org/kst>"
+    )
+    assert formatting.citation(citation, url=False) == "Kamerbrief, hoofdstuk 2, paragraaf 3.1, pagina 4, punt b"
