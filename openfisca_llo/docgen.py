@@ -33,6 +33,7 @@ import yaml
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.parameters import Parameter, ParameterScale
 
+from openfisca_llo import formatting
 from openfisca_llo.checks import check_tax_benefit_system
 from openfisca_llo.citations import (
     KIND_LABELS,
@@ -196,28 +197,9 @@ def write_if_changed(path: Path, text: str) -> None:
 # ---- values and charts ---------------------------------------------------------------------------------------
 
 
-def _dutch_number(value) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        text = f"{value:,.2f}"
-    else:
-        text = f"{int(value):,}"
-    return text.replace(",", "X").replace(".", ",").replace("X", ".")
-
-
 def format_value(value, unit=None) -> str:
-    if value is None:
-        return "geen waarde (null)"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, (int, float)):
-        if unit == "currency-EUR":
-            return "EUR " + _dutch_number(value)
-        if unit in ("month", "year", "day"):
-            return f"{_dutch_number(value)} {UNIT_LABELS[unit]}"
-        if unit == "/1":
-            return f"{value:g}"
-        return _dutch_number(value) + (f" {unit}" if unit and unit != "bool" else "")
-    return str(value)
+    """A parameter value in the docs: Dutch money, numbers, units and dates (``formatting.value``); null said so."""
+    return "geen waarde (null)" if value is None else formatting.value(value, unit)
 
 
 def _to_date(value) -> datetime.date:
