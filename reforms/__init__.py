@@ -1,35 +1,44 @@
 """Reforms: proposed or imagined changes, runnable beside the law in force.
 
-Python reforms live in sub-packages; amendments as data are YAML files in ``amendementen/`` and become
-reform classes here, named after their file. ``REFORMS`` maps a name to its class; YAML tests and the
-OpenFisca CLI refer to them as ``openfisca_llo.reforms.<name>``.
+One shape: a reform is a sub-package ``reforms/<key>/`` whose ``__init__.py`` defines one ``Reform`` class (its
+own parameters, if any, in ``reforms/<key>/parameters/``, attached with ``_parameters.attach_parameters``); an
+amendment as data is a YAML file ``amendementen/<key>.yaml``. Both are found here, so adding a reform needs no
+list. ``REFORMS`` maps each key to its class; YAML tests and the OpenFisca CLI refer to a reform as
+``openfisca_llo.reforms.<key>``.
 """
 
+import importlib
+import pkgutil
 from pathlib import Path
 
-from openfisca_llo.reforms.leerrekening import LeerrekeningCpf, LeerrekeningCpfVervangtStap
-from openfisca_llo.reforms.llk_aow.hervorming import LlkLeeftijdGelijkAanAow
-from openfisca_llo.reforms.slim_cofinanciering.hervorming import SlimScholingssubsidiePlan2024
-from openfisca_llo.reforms.stap_leerrechten.hervorming import StapLeerrechtenMbo4
+from openfisca_core.reforms import Reform
 
 from openfisca_llo.amendments import amendment_reform_class, load_amendment_file
 
 AMENDMENTS_DIR = Path(__file__).parent / "amendementen"
 
-REFORMS = {
-    "leerrekening_cpf": LeerrekeningCpf,
-    "leerrekening_cpf_vervangt_stap": LeerrekeningCpfVervangtStap,
-    "llk_leeftijd_gelijk_aan_aow": LlkLeeftijdGelijkAanAow,
-    "slim_scholingssubsidie_plan_2024": SlimScholingssubsidiePlan2024,
-    "stap_leerrechten_mbo4": StapLeerrechtenMbo4,
-}
 
+def _reform_class(key: str) -> type[Reform]:
+    """The one Reform class that the package ``reforms/<key>/`` defines."""
+    module = importlib.import_module(f"{__name__}.{key}")
+    classes = [
+        value for value in vars(module).values()
+        if isinstance(value, type) and issubclass(value, Reform) and value.__module__ == module.__name__
+    ]
+    if len(classes) != 1:
+        raise ImportError(f"reforms/{key}/__init__.py moet precies één Reform-klasse definiëren, niet {len(classes)}")
+    return classes[0]
+
+
+REFORMS: dict[str, type[Reform]] = {}
+for _info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
+    if _info.ispkg and not _info.name.startswith("_"):
+        REFORMS[_info.name] = _reform_class(_info.name)
 for _path in sorted(AMENDMENTS_DIR.glob("*.yaml")):
+    if _path.stem in REFORMS:
+        raise ImportError(f"{_path.name}: de naam {_path.stem!r} is al een hervorming in reforms/{_path.stem}/")
     REFORMS[_path.stem] = amendment_reform_class(load_amendment_file(_path))
-    globals()[_path.stem] = REFORMS[_path.stem]
 
-leerrekening_cpf = LeerrekeningCpf
-leerrekening_cpf_vervangt_stap = LeerrekeningCpfVervangtStap
-llk_leeftijd_gelijk_aan_aow = LlkLeeftijdGelijkAanAow
-slim_scholingssubsidie_plan_2024 = SlimScholingssubsidiePlan2024
-stap_leerrechten_mbo4 = StapLeerrechtenMbo4
+# openfisca_llo.reforms.<key> is the reform class (OpenFisca's apply_reform and YAML tests read this attribute);
+# set after the imports above, which bind each sub-package under the same name.
+globals().update(REFORMS)

@@ -154,3 +154,16 @@ def test_readme_compare_payload_matches_the_example_files(client):
     response = client.post("/compare", data=json.dumps(payload))
     saldo = next(i for i in response.get_json()["vergelijking"] if i["variabele"] == "leerrekening_saldo")
     assert saldo["waarden"][0]["hervorming"] == 3200.0
+
+
+def test_each_reform_folder_is_its_key():
+    """One shape: reforms/<key>/__init__.py defines the reform <key>; amendementen/<key>.yaml an amendment."""
+    import openfisca_llo.reforms as package
+
+    folder = Path(package.__file__).parent
+    packages = {p.name for p in folder.iterdir() if (p / "__init__.py").is_file() and not p.name.startswith("_")}
+    amendments = {p.stem for p in (folder / "amendementen").glob("*.yaml")}
+    assert set(REFORMS) == packages | amendments
+    for key in packages:
+        assert REFORMS[key].__module__ == f"openfisca_llo.reforms.{key}"
+        assert getattr(package, key) is REFORMS[key]  # the path YAML tests and apply_reform use

@@ -15,14 +15,13 @@ Niet gemodelleerd: de gevolgen voor de terugbetaling (aflossen na de AOW-leeftij
 brief); AOW-leeftijden vóór 2018 of na 2031 (het model kent ze niet: dan een foutmelding voor wie oud genoeg is).
 """
 
-from pathlib import Path
 
 import numpy as np
 from openfisca_core.indexed_enums import Enum
-from openfisca_core.parameters import ParameterNode
 from openfisca_core.periods import MONTH
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
+from openfisca_llo.reforms._parameters import attach_parameters, parameters_folder
 from openfisca_llo.reforms._redenen import reform_reason_enum
 from openfisca_llo.variables.algemeen.aow_leeftijd_bereikt import aow_age_in_months
 from openfisca_llo.variables.levenlanglerenkrediet.levenlanglerenkrediet_recht import (
@@ -41,7 +40,7 @@ from openfisca_llo.variables.levenlanglerenkrediet.levenlanglerenkrediet_recht i
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
 
-PARAMETERS_DIR = Path(__file__).parent / "parameters"
+PARAMETERS_DIR = parameters_folder(__file__)
 KST_92 = cite("kst-30012-92", paragraaf="3.1, Verhogen leeftijdsgrens levenlanglerenkrediet")
 AOW = cite("BWBR0002221", artikel="7a", lid="1")
 
@@ -54,9 +53,7 @@ AfwijzingsgrondAow = reform_reason_enum(
 
 
 def add_parameters(parameters):
-    node = parameters.children["levenlanglerenkrediet"]
-    if "variant_aow" not in node.children:
-        node.add_child("variant_aow", ParameterNode("levenlanglerenkrediet.variant_aow", directory_path=str(PARAMETERS_DIR)))
+    attach_parameters(parameters, "levenlanglerenkrediet.variant_aow", PARAMETERS_DIR)
     return parameters
 
 

@@ -17,28 +17,26 @@ Niet gemodelleerd: een bedrag per opleiding of een maximum per deelnemer (niet i
 plan werkelijk subsidiabel zouden zijn naast de Ontwikkelpaden (de brief zegt alleen 'of hoger').
 """
 
-from pathlib import Path
 
 import numpy as np
-from openfisca_core.parameters import ParameterNode
 from openfisca_core.periods import DAY, instant
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
+from openfisca_llo.reforms._parameters import attach_parameters, parameters_folder
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Onderneming
+from openfisca_llo.parameter_paths import parameter_at_path
 
-PARAMETERS_DIR = Path(__file__).parent / "parameters"
+PARAMETERS_DIR = parameters_folder(__file__)
 BRON = {"bron": "kst-30012-158", "paragraaf": "1, Gedifferentieerde cofinanciering"}
 KST_158 = cite(BRON["bron"], paragraaf=BRON["paragraaf"])
 HOOGSTE_NLQF_NIVEAU = 8
 
 
 def add_plan_parameters(parameters):
-    node = parameters.children["slim_scholingssubsidie"]
-    if "plan_2024" not in node.children:  # once, also when reforms are stacked
-        node.add_child("plan_2024", ParameterNode("slim_scholingssubsidie.plan_2024", directory_path=str(PARAMETERS_DIR)))
-    hoogste = node.children["hoogste_subsidiabele_nlqf_niveau"]
+    attach_parameters(parameters, "slim_scholingssubsidie.plan_2024", PARAMETERS_DIR)
+    hoogste = parameter_at_path(parameters, "slim_scholingssubsidie.hoogste_subsidiabele_nlqf_niveau")
     hoogste.update(start=instant("2025-03-10"), value=HOOGSTE_NLQF_NIVEAU)
     for value_at_instant in hoogste.values_list:
         if value_at_instant.instant_str == "2025-03-10":

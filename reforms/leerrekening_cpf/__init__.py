@@ -4,28 +4,24 @@ Variants with figures from a cited real scheme (France's compte personnel de for
 proposals (Regeerakkoord 2017 as quoted in Kamerstuk 30012, nr. 92; the EU Council Recommendation of
 16 June 2022, CELEX 32022H0627(03)) give no amounts:
 
-* ``LeerrekeningCpf`` — EUR 500 a year up to EUR 5,000; EUR 800 up to EUR 8,000 for people without a
-  qualification at NLQF level 3; beside the STAP-budget.
-* ``LeerrekeningCpfVervangtStap`` — the same, replacing the STAP-budget while the account exists.
+* ``leerrekening_cpf`` (this package) — EUR 500 a year up to EUR 5,000; EUR 800 up to EUR 8,000 for people
+  without a qualification at NLQF level 3; beside the STAP-budget.
+* ``leerrekening_cpf_vervangt_stap`` — the same, replacing the STAP-budget while the account exists.
 
 Niet gemodelleerd: the CPF's pro-rata deposit below half-time work (its reference basis is not verified),
 top-ups by employers, and the co-payment (reste à charge).
 """
 
-from pathlib import Path
-
-from openfisca_core.parameters import ParameterNode
 from openfisca_core.periods import instant
 from openfisca_core.reforms import Reform
-from openfisca_llo.reforms.leerrekening import variables
+from openfisca_llo.reforms._parameters import attach_parameters, parameters_folder
+from openfisca_llo.reforms.leerrekening_cpf import variables
 
-PARAMETERS_DIR = Path(__file__).parent / "parameters"
+PARAMETERS_DIR = parameters_folder(__file__)
 
 
 def add_leerrekening_parameters(parameters, overrides: dict | None = None):
-    if "leerrekening" not in parameters.children:  # applied once, also when variants are stacked
-        parameters.add_child("leerrekening", ParameterNode("leerrekening", directory_path=str(PARAMETERS_DIR)))
-    node = parameters.children["leerrekening"]
+    node = attach_parameters(parameters, "leerrekening", PARAMETERS_DIR)
     for name, (start, value) in (overrides or {}).items():
         parameter = node.children[name]
         parameter.update(start=instant(start), value=value)
@@ -40,18 +36,6 @@ class LeerrekeningCpf(Reform):
 
     def apply(self):
         self.modify_parameters(modifier_function=add_leerrekening_parameters)
-        for variable in variables.NEW_VARIABLES:
-            self.update_variable(variable)
-        self.update_variable(variables.stap_budget)
-
-
-class LeerrekeningCpfVervangtStap(Reform):
-    name = "Leerrekening naar het Franse CPF, ter vervanging van het STAP-budget"
-
-    def apply(self):
-        self.modify_parameters(
-            modifier_function=lambda p: add_leerrekening_parameters(p, {"vervangt_stap": ("2027-01-01", True)})
-        )
         for variable in variables.NEW_VARIABLES:
             self.update_variable(variable)
         self.update_variable(variables.stap_budget)

@@ -21,14 +21,13 @@ compartiment per tijdvak; het deel van EUR 125 mln dat naar uitvoeringskosten ga
 bedrag); een ander maximum of andere voorwaarden voor de doelgroep (geen bron noemt die).
 """
 
-from pathlib import Path
 
 import numpy as np
 from openfisca_core.indexed_enums import Enum
-from openfisca_core.parameters import ParameterNode
 from openfisca_core.periods import DAY
 from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
+from openfisca_llo.reforms._parameters import attach_parameters, parameters_folder
 from openfisca_llo.reforms._redenen import reform_reason_enum
 from openfisca_llo.variables.stap.stap_afwijzingsgrond import StapAfwijzingsgrond
 from openfisca_llo.variables.stap.stap_afwijzingsgrond import stap_afwijzingsgrond as _basis
@@ -36,7 +35,7 @@ from openfisca_llo.variables.stap.stap_afwijzingsgrond import stap_afwijzingsgro
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
 
-PARAMETERS_DIR = Path(__file__).parent / "parameters"
+PARAMETERS_DIR = parameters_folder(__file__)
 BRON = cite("web-rijksoverheid-stap-leerrechten-consultatie")
 
 AfwijzingsgrondLeerrechten = reform_reason_enum(
@@ -52,9 +51,7 @@ AfwijzingsgrondLeerrechten = reform_reason_enum(
 
 
 def add_parameters(parameters):
-    node = parameters.children["stap"]
-    if "leerrechten" not in node.children:
-        node.add_child("leerrechten", ParameterNode("stap.leerrechten", directory_path=str(PARAMETERS_DIR)))
+    attach_parameters(parameters, "stap.leerrechten", PARAMETERS_DIR)
     return parameters
 
 

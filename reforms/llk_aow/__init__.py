@@ -1,1 +1,0 @@
-"""Hervorming llk_leeftijd_gelijk_aan_aow: zie hervorming.py."""

@@ -1,1 +1,0 @@
-"""Hervorming stap_leerrechten_mbo4: zie hervorming.py."""
