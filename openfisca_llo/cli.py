@@ -62,7 +62,14 @@ def _compare(args) -> int:
 
     from openfisca_llo import CountryTaxBenefitSystem
     from openfisca_llo.amendments import AmendmentError, load_amendment_file
-    from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform, spec_impact
+    from openfisca_llo.compare import (
+        UnknownReformError,
+        compare_situation,
+        render_comparison,
+        render_spec_impact,
+        resolve_reform,
+        spec_impact,
+    )
     from openfisca_llo.situations import SituationError
 
     baseline = CountryTaxBenefitSystem()
@@ -71,16 +78,8 @@ def _compare(args) -> int:
         reform = resolve_reform(baseline, amendment, args.reform)
         if args.tests:
             changes = spec_impact(baseline, reform, args.tests)
-            if args.format == "json":
-                print(json.dumps(changes, ensure_ascii=False, indent=2, default=str))
-            else:
-                print(f"{len(changes)} uitkomst(en) van YAML-gevallen veranderen onder de hervorming:")
-                for change in changes:
-                    where = f"{change['bestand']}#{change['nummer']} {change['test']}"
-                    if "fout" in change:
-                        print(f"- {where}: FOUT {change['fout']}")
-                    else:
-                        print(f"- {where}: {change['variabele']} ({change['periode']}): {change['wet']} -> {change['hervorming']}")
+            print(json.dumps(changes, ensure_ascii=False, indent=2, default=str) if args.format == "json"
+                  else render_spec_impact(changes), end="\n" if args.format == "json" else "")
             return 0
         if not args.situation:
             print("Fout: geef een situatie (JSON/YAML) of --tests MAP", file=sys.stderr)
@@ -96,18 +95,8 @@ def _compare(args) -> int:
         return 2
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
-        return 0
-    print(f"Hervorming: {result['hervorming']}")
-    for item in result["vergelijking"]:
-        print(f"\n{item['variabele']} ({item['periode']}):")
-        for value in item["waarden"]:
-            mark = "  *" if value["gewijzigd"] else ""
-            print(f"  {value['id']}: wet {value['wet']} | hervorming {value['hervorming']}{mark}")
-        for parameter in item["gewijzigde_parameters"]:
-            old = parameter["wet"]["waarde"] if parameter["wet"] else "-"
-            new = parameter["hervorming"]["waarde"] if parameter["hervorming"] else "-"
-            sources = ", ".join(c["kort"] for c in (parameter["hervorming"] or {}).get("bronnen", []))
-            print(f"  parameter {parameter['parameter']}: {old} -> {new}" + (f" (bron: {sources})" if sources else ""))
+    else:
+        print(render_comparison(result), end="")
     return 0
 
 
@@ -148,11 +137,15 @@ def _tijdlijn(args) -> int:
     from openfisca_llo.overzicht import render_tijdlijn, tijdlijn
 
     try:
-        events = tijdlijn(CountryTaxBenefitSystem(), _parse_date(args.start), _parse_date(args.stop))
+        start, stop = _parse_date(args.start), _parse_date(args.stop)
+        if start > stop:
+            raise ValueError(f"de begindatum {args.start} ligt na de einddatum {args.stop}; geef eerst VAN, dan TOT")
+        events = tijdlijn(CountryTaxBenefitSystem(), start, stop)
     except ValueError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return 2
     print(json.dumps(events, ensure_ascii=False, indent=2) if args.format == "json" else render_tijdlijn(events), end="")
+    return 0
 
 
 def _population(args) -> int:

@@ -16,6 +16,7 @@ from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.periods import period as make_period
 from openfisca_core.simulations import SimulationBuilder
 
+from openfisca_llo import formatting
 from openfisca_llo.amendments import reformed_system
 from openfisca_llo.citations import parameter_citations
 from openfisca_llo.explain import explain
@@ -66,6 +67,7 @@ def _parameter_on(tax_benefit_system, name: str, period: str) -> dict | None:
         return None
     return {
         "waarde": at_instant.value,
+        "eenheid": parameter.metadata.get("unit"),
         "geldig_vanaf": at_instant.instant_str,
         "bronnen": [c.as_dict() for c in parameter_citations(at_instant.metadata)],
     }
@@ -103,7 +105,8 @@ def compare_situation(baseline, reform, situation: dict) -> dict:
             for label, system in (("wet", baseline), ("hervorming", reform))
             if name in system.variables
         }
-        if "wet" not in explained:  # a variable only the reform has: nothing in the law in force
+        only_reform = "wet" not in explained
+        if only_reform:  # a variable only the reform has: nothing in the law in force
             explained["wet"] = {"uitkomst": {k: None for k in explained["hervorming"]["uitkomst"]},
                                 "eenheid": explained["hervorming"]["eenheid"], "redenen": [], "berekening": {}}
         before = explained["wet"]["uitkomst"]
@@ -127,6 +130,7 @@ def compare_situation(baseline, reform, situation: dict) -> dict:
         results.append({
             "variabele": name,
             "periode": period,
+            "alleen_in_hervorming": only_reform,
             "eenheid": explained["wet"]["eenheid"],
             "waarden": per_instance,
             "redenen_wet": explained["wet"]["redenen"],
@@ -192,5 +196,52 @@ def spec_impact(baseline, reform, tests_dir: str | Path) -> list[dict]:
                 changes.append({
                     "bestand": _relative(path, tests_dir), "nummer": index, "test": case.get("name"),
                     "variabele": variable, "periode": period, "wet": before[key], "hervorming": after.get(key),
+                    "eenheid": getattr(reform.variables.get(variable) or baseline.variables.get(variable), "unit", None),
                 })
     return changes
+
+
+# ---- readable text ---------------------------------------------------------------------------------------------
+
+
+def _shown(values, unit) -> str:
+    """One value, or the values of several instances, in Dutch (``formatting.value``)."""
+    if isinstance(values, list):
+        return ", ".join(formatting.value(value, unit) for value in values) or "—"
+    return formatting.value(values, unit)
+
+
+def render_comparison(result: dict) -> str:
+    """``compare_situation`` as Dutch text: per variable and person the law beside the reform, and the parameters
+    whose value differs, with the reform's sources."""
+    lines = [f"Hervorming: {result['hervorming']}"]
+    for item in result["vergelijking"]:
+        unit = item["eenheid"]
+        lines += ["", f"{item['variabele']} ({formatting.period(item['periode'])}):"]
+        for value in item["waarden"]:
+            law = "bestaat niet" if item.get("alleen_in_hervorming") else _shown(value["wet"], unit)
+            mark = "  (gewijzigd)" if value["gewijzigd"] else ""
+            lines.append(f"  {value['id']}: wet {law} | hervorming {_shown(value['hervorming'], unit)}{mark}")
+        for parameter in item["gewijzigde_parameters"]:
+            old, new = parameter["wet"], parameter["hervorming"]
+            shown_old = _shown(old["waarde"], old.get("eenheid")) if old else "bestaat niet"
+            shown_new = _shown(new["waarde"], new.get("eenheid")) if new else "bestaat niet"
+            sources = ", ".join(c["kort"] for c in (new or {}).get("bronnen", []))
+            lines.append(f"  parameter {parameter['parameter']}: {shown_old} -> {shown_new}" + (f" (bron: {sources})" if sources else ""))
+    return "\n".join(lines) + "\n"
+
+
+def render_spec_impact(changes: list[dict]) -> str:
+    """``spec_impact`` as Dutch text: each YAML case whose outcome changes, with the law's and the reform's value."""
+    lines = [f"{len(changes)} uitkomst(en) van YAML-gevallen veranderen onder de hervorming:"]
+    for change in changes:
+        where = f"{change['bestand']}#{change['nummer']} {change['test']}"
+        if "fout" in change:
+            lines.append(f"- {where}: FOUT {change['fout']}")
+        else:
+            unit = change.get("eenheid")
+            lines.append(
+                f"- {where}: {change['variabele']} ({formatting.period(change['periode'])}): "
+                f"{_shown(change['wet'], unit)} -> {_shown(change['hervorming'], unit)}"
+            )
+    return "\n".join(lines) + "\n"

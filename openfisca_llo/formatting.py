@@ -77,6 +77,8 @@ def value(value, unit=None) -> str:
             return money(value)
         if unit == "/1":
             return number(round(float(value) * 100, 4)) + "%"
+        if unit == "percent":
+            return number(value) + "%"
         words = UNIT_WORDS.get(unit, unit or "")
         return number(value) + (f" {words}" if words else "")
     return date(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)) else str(value)

@@ -197,7 +197,8 @@ def render_overzicht(result: dict) -> str:
 
 
 def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> list[dict]:
-    """Every dated parameter value and dated formula that starts between ``start`` and ``stop``, with its citation."""
+    """Every change of a parameter value and every dated formula that starts between ``start`` and ``stop``, with
+    its citation; a dated value equal to the one before it is not a change."""
     events = []
     first, last = start.isoformat(), stop.isoformat()
     for parameter in leaf_parameters(tax_benefit_system.parameters):
@@ -205,7 +206,8 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
         unit = parameter.metadata.get("unit")
         previous = None
         for value in ordered:
-            if first <= value.instant_str <= last:
+            changed = previous is None or previous.value != value.value
+            if changed and first <= value.instant_str <= last:
                 events.append({
                     "datum": value.instant_str,
                     "soort": "parameter",
@@ -213,6 +215,8 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
                     "omschrijving": parameter.description,
                     "oud": plain_value(previous.value, unit) if previous is not None else None,
                     "nieuw": plain_value(value.value, unit),
+                    "eenheid": unit,
+                    "eerste_waarde": previous is None,
                     "verificatie": value.metadata.get("verificatie"),
                     "bronnen": [c.as_dict() for c in parameter_citations(value.metadata)],
                 })
@@ -233,10 +237,13 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
 def render_tijdlijn(events: list[dict]) -> str:
     lines = []
     for event in events:
+        day = formatting.date(event["datum"])
         if event["soort"] == "parameter":
-            lines.append(f"{event['datum']}  {event['naam']}: {event['oud']} -> {event['nieuw']}  ({event['omschrijving']})")
+            new = formatting.value(event["nieuw"], event["eenheid"])
+            change = new if event["eerste_waarde"] else f"{formatting.value(event['oud'], event['eenheid'])} -> {new}"
+            lines.append(f"{day}  {event['naam']}: {change}  ({event['omschrijving']})")
         else:
-            lines.append(f"{event['datum']}  formule {event['naam']}: {event['omschrijving']}")
+            lines.append(f"{day}  formule {event['naam']}: {event['omschrijving']}")
         for citation in event["bronnen"][:2]:
             lines.append(f"            bron: {formatting.citation(citation, url=False)}")
     return "\n".join(lines) + "\n"
