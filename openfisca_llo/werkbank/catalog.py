@@ -110,7 +110,7 @@ class Catalog:
             for name, (uses, _) in self.dependencies.items():
                 if scheme.bedrag in uses and name not in outputs and getattr(self.variables[name], "unit", None) == "currency-EUR":
                     outputs.append(name)
-        citations = variable_citations(self.variables[main[0]])
+        citations = [c for name in main for c in variable_citations(self.variables[name])]
         regulation = next((c for c in citations if c.source.kind in ("bwb", "stcrt", "stb")), citations[0] if citations else None)
         reasons = []
         if scheme.reden:
