@@ -12,7 +12,6 @@ import json
 import os
 
 import pytest
-
 from werkbank_browser import ROOT, browser_available, chromium, screenshot, served_app
 
 if not browser_available():
