@@ -9,7 +9,7 @@ import datetime
 import time
 
 from openfisca_llo import formatting
-from openfisca_llo.amendments import AmendmentError, validate_amendment
+from openfisca_llo.amendments import AmendmentError, amendment_key, validate_amendment
 from openfisca_llo.cases import tests_dir
 from openfisca_llo.citations import LOCATOR_KEYS, load_registry
 from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform, spec_impact
@@ -17,6 +17,17 @@ from openfisca_llo.situations import SituationError
 from openfisca_llo.werkbank.forms import read_form, situation
 
 EMPTY_WORDS = ("leeg", "null", "onbekend")
+IMPACT_CACHE_SIZE = 16
+_IMPACT: dict[tuple, list[dict]] = {}  # (amendment key, reform) -> changed cases; bounded, oldest dropped first
+
+
+def _spec_impact(tbs, reform, folder, key: tuple) -> list[dict]:
+    """``compare.spec_impact``, remembered for the last few amendments (a page shown again costs no rerun)."""
+    if key not in _IMPACT:
+        if len(_IMPACT) >= IMPACT_CACHE_SIZE:
+            _IMPACT.pop(next(iter(_IMPACT)))
+        _IMPACT[key] = spec_impact(tbs, reform, folder)
+    return [dict(change) for change in _IMPACT[key]]
 
 
 @dataclasses.dataclass
@@ -143,7 +154,8 @@ def evaluate(tbs, cat, args, today: datetime.date, impact: bool = True) -> State
         return s
     folder = tests_dir()
     if folder is not None:
-        changes = spec_impact(tbs, reform, folder)
+        key = (id(tbs), str(folder), amendment_key(s.amendment) if s.amendment else None, s.hervorming)
+        changes = _spec_impact(tbs, reform, folder, key)
         for change in changes:
             variable = tbs.variables.get(change.get("variabele") or "")
             change["eenheid"] = getattr(variable, "unit", None)
