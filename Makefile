@@ -13,8 +13,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Non-editable install: the tests run against the package as `pip install .` ships it.
+# Non-editable install: the tests run against the package as `pip install .` ships it. setuptools reuses build/,
+# where a moved or deleted module would survive and be shipped: start from an empty one.
 $(STAMP): $(BIN)/python pyproject.toml setup.py $(shell find openfisca_llo parameters variables reforms -type f -not -path '*/__pycache__/*')
+	rm -rf build
 	$(BIN)/python -m pip install --quiet '.[dev]'
 	touch $(STAMP)
 
@@ -27,7 +29,7 @@ lint: install
 	$(BIN)/ruff check openfisca_llo variables reforms tests scripts
 
 check-citations: install
-	$(BIN)/openfisca-llo citations
+	$(BIN)/openfisca-llo bronnen
 
 yaml-tests: install
 	$(BIN)/openfisca test --country-package openfisca_llo $(YAML_TESTS)

@@ -1,15 +1,55 @@
-"""Command line: `openfisca-llo serve | citations | explain | compare | population | budget | kalibratie`."""
+"""Command line: `openfisca-llo serve | bronnen | uitleg | vergelijk | overzicht | tijdlijn | hervormingen | populatie |
+budget | kalibratie`.
+
+Naming rule (README, 'Command line'): commands are Dutch words for what the user does; the names of variables,
+parameters and reforms are the model's own. The English command names of earlier versions (citations, explain,
+compare, population) still work, with a notice, until version 1.0.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+# English command names of earlier versions -> the Dutch name (kept as aliases until version 1.0)
+ENGLISH_ALIASES = {"citations": "bronnen", "explain": "uitleg", "compare": "vergelijk", "population": "populatie"}
+
 
 def _serve(args) -> int:
+    import errno
+    import socket
+
     from openfisca_llo.web import serve
 
+    with socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET) as probe:
+        try:
+            probe.bind((args.host, args.port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                print(f"Fout: --port {args.port}: de poort is op {args.host} al in gebruik (draait de server al?); "
+                      f"kies een andere, bijvoorbeeld --port {args.port + 1} (met make: make serve PORT={args.port + 1})",
+                      file=sys.stderr)
+            else:
+                print(f"Fout: --host {args.host} --port {args.port}: kan daar niet luisteren ({error.strerror})",
+                      file=sys.stderr)
+            return 2
     serve(host=args.host, port=args.port, workers=args.workers)
+    return 0
+
+
+def _hervormingen(args) -> int:
+    import json
+
+    from openfisca_llo.reforms import REFORMS
+
+    reforms = {key: {"omschrijving": reform.name or key, "soort": "amendement" if hasattr(reform, "amendment") else "python"}
+               for key, reform in REFORMS.items()}
+    if args.format == "json":
+        print(json.dumps(reforms, ensure_ascii=False, indent=2))
+        return 0
+    width = max(len(key) for key in reforms)
+    for key, reform in reforms.items():
+        print(f"{key:<{width}}  {reform['omschrijving']}" + (" (amendement als data)" if reform["soort"] == "amendement" else ""))
     return 0
 
 
@@ -201,50 +241,56 @@ def _kalibratie(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="openfisca-llo", description="Leven lang ontwikkelen als uitvoerbare regels.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}", help="toon de versie en stop")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
 
     serve = sub.add_parser("serve", help="start de web-API (OpenFisca plus uitbreidingen)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=5000)
-    serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=5000, help="poort (standaard 5000; met make: make serve PORT=5001)")
+    serve.add_argument("--workers", type=int, default=2, help="aantal workers (standaard 2)")
     serve.set_defaults(handler=_serve)
 
-    citations = sub.add_parser("citations", help="controleer dat elke parameter en variabele een bron citeert")
+    citations = sub.add_parser("bronnen", aliases=["citations"], help="controleer dat elke parameter en variabele een bron citeert")
     citations.set_defaults(handler=_citations)
-    explain = sub.add_parser("explain", help="verklaar een uitkomst stap voor stap met de bron van elke stap")
+    explain = sub.add_parser("uitleg", aliases=["explain"], help="verklaar een uitkomst stap voor stap met de bron van elke stap")
     explain.add_argument("situation", help="situatie als JSON of YAML (zoals voor /calculate)")
     explain.add_argument("variable", help="te verklaren variabele, bijvoorbeeld stap_budget")
     explain.add_argument("period", help="periode, bijvoorbeeld 2023-05-15")
-    explain.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    explain.add_argument("--format", choices=["text", "markdown", "json"], default="text",
+                         help="uitvoer: text (standaard), markdown of json")
     explain.set_defaults(handler=_explain)
-    compare = sub.add_parser("compare", help="vergelijk het geldende recht met een hervorming of amendement")
+    compare = sub.add_parser("vergelijk", aliases=["compare"], help="vergelijk het geldende recht met een hervorming of amendement")
     compare.add_argument("situation", nargs="?", help="situatie als JSON of YAML (zoals voor /calculate)")
     compare.add_argument("--amendment", help="amendement als data (YAML of JSON); met --reform: op die hervorming")
-    compare.add_argument("--reform", help="naam van een meegeleverde hervorming (zie GET /reforms)")
+    compare.add_argument("--reform", help="naam van een meegeleverde hervorming (zie: openfisca-llo hervormingen)")
     compare.add_argument("--tests", help="map met YAML-tests: toon de gevallen waarvan de uitkomst verandert")
-    compare.add_argument("--format", choices=["text", "json"], default="text")
+    compare.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer: text (standaard) of json")
     compare.set_defaults(handler=_compare)
     over = sub.add_parser("overzicht", help="alle regelingen voor een persoon of werkgever op een datum, met redenen")
     over.add_argument("situation", help="situatie als JSON of YAML; waarden zonder periode gelden op de datum")
     over.add_argument("date", help="datum, bijvoorbeeld 2025-06-01")
-    over.add_argument("--format", choices=["text", "json"], default="text")
+    over.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer: text (standaard) of json")
     over.set_defaults(handler=_overzicht)
 
     line = sub.add_parser("tijdlijn", help="welke regels en bedragen veranderden tussen twee datums, met bron")
     line.add_argument("start", help="van, bijvoorbeeld 2021-01-01")
     line.add_argument("stop", help="tot en met, bijvoorbeeld 2025-12-31")
-    line.add_argument("--format", choices=["text", "json"], default="text")
+    line.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer: text (standaard) of json")
     line.set_defaults(handler=_tijdlijn)
 
+    reforms = sub.add_parser("hervormingen", help="de meegeleverde hervormingen en amendementen, met hun naam voor --reform")
+    reforms.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer: text (standaard) of json")
+    reforms.set_defaults(handler=_hervormingen)
 
-    population = sub.add_parser("population", help="maak een synthetische populatie (CSV, of Parquet met pyarrow)")
+
+    population = sub.add_parser("populatie", aliases=["population"], help="maak een synthetische populatie (CSV, of Parquet met pyarrow)")
     population.add_argument("--size", type=int, default=100_000, help="aantal personen (standaard 100000)")
     population.add_argument("--seed", type=int, default=0, help="startwaarde van de toevalsgenerator (standaard 0)")
     population.add_argument("--stap-jaar", type=int, default=2023, help="jaar van de STAP-aanvragen (standaard 2023)")
     population.add_argument("--out", required=True, help="bestand: .csv, of .parquet (vraagt pyarrow)")
     population.set_defaults(handler=_population)
     budget = sub.add_parser("budget", help="kosten, ontvangers, winnaars en verliezers van wet en hervorming op een populatie")
-    budget.add_argument("--reform", required=True, help="naam van een meegeleverde hervorming (zie GET /reforms)")
+    budget.add_argument("--reform", required=True, help="naam van een meegeleverde hervorming (zie: openfisca-llo hervormingen)")
     budget.add_argument("--population", required=True, help="populatiebestand (CSV of Parquet)")
     budget.add_argument("--year", type=int, action="append",
                         help="jaar (herhaalbaar); standaard elk jaar met STAP-aanvragen of leerrekeningkolommen")
@@ -259,8 +305,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _version() -> str:
+    from openfisca_llo.contract import country_package_version
+
+    return country_package_version()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ENGLISH_ALIASES:
+        print(f"Let op: '{args.command}' heet nu '{ENGLISH_ALIASES[args.command]}'; de Engelse naam verdwijnt in versie 1.0.",
+              file=sys.stderr)
     return args.handler(args)
 
 

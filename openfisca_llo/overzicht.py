@@ -126,7 +126,8 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
                 maximum = None
         main_variable = tax_benefit_system.variables[scheme.bedrag or scheme.recht]
         unit = getattr(main_variable, "unit", None)
-        sources = [c.as_dict() for c in variable_citations(main_variable)]
+        # the scheme's own sources, the regulation first where the variable cites it
+        sources = sorted((c.as_dict() for c in variable_citations(main_variable)), key=lambda c: c["bron"] != scheme.bron)
         for index, instance_id in enumerate(population.ids):
             instance_id = str(instance_id)
             if instance_id.startswith(f"_{scheme.entiteit}_"):
@@ -179,7 +180,7 @@ def render_overzicht(result: dict) -> str:
                 elif entry["maximum"] is not None and entry["status"] != "niet_van_toepassing":
                     amount = f": tot {formatting.money(entry['maximum'])}"
                 lines.append(f"- {entry['titel']} — {STATUS_TEXT[entry['status']]}{amount}")
-                if "reden" in entry:
+                if "reden" in entry and entry["status"] != "mogelijk":  # 'mogelijk' is not a refusal
                     lines.append(f"    reden: {entry['reden_omschrijving']}")
                 if entry["looptijd"]:
                     spans = ", ".join(
@@ -187,7 +188,8 @@ def render_overzicht(result: dict) -> str:
                         for s in entry["looptijd"]
                     )
                     lines.append(f"    looptijd: {spans}")
-                grounds = entry.get("reden_bronnen") or entry["bronnen"][:1]
+                refused = entry["status"] != "mogelijk" and entry.get("reden_bronnen")
+                grounds = refused or entry["bronnen"][:1]  # the ground of a refusal, else the scheme's own source
                 for citation in grounds:
                     lines.append(f"    bron: {formatting.citation(citation)}")
     return "\n".join(lines) + "\n"

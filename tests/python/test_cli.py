@@ -27,19 +27,19 @@ def run(capsys, *argv) -> tuple[int, str, str]:
 def test_explain_shows_the_outcome_in_euros(capsys):
     """Anna, 15-5-2023: costs EUR 1.250, maximum EUR 1.000 per calendar year (Subsidieregeling STAP-budget,
     art. 5): the budget is EUR 1.000,00."""
-    code, out, _ = run(capsys, "explain", ANNA, "stap_budget", "2023-05-15")
+    code, out, _ = run(capsys, "uitleg", ANNA, "stap_budget", "2023-05-15")
     assert code == 0
     assert "Uitkomst: EUR 1.000,00" in out
     assert "stap_budget, 15-05-2023)" in out
 
 
 def test_explain_of_an_unknown_variable_is_an_error(capsys):
-    code, _, err = run(capsys, "explain", ANNA, "bestaat_niet", "2023-05-15")
+    code, _, err = run(capsys, "uitleg", ANNA, "bestaat_niet", "2023-05-15")
     assert code == 2 and err.startswith("Fout")
 
 
 def test_compare_shows_no_python_values(capsys):
-    code, out, _ = run(capsys, "compare", LEERREKENING, "--reform", "leerrekening_cpf_vervangt_stap")
+    code, out, _ = run(capsys, "vergelijk", LEERREKENING, "--reform", "leerrekening_cpf_vervangt_stap")
     assert code == 0
     assert "Hervorming:" in out
     values = [line for line in out.splitlines() if line.startswith("  ")]
@@ -47,7 +47,7 @@ def test_compare_shows_no_python_values(capsys):
 
 
 def test_compare_with_an_unknown_reform_names_the_allowed_ones(capsys):
-    code, _, err = run(capsys, "compare", ANNA, "--reform", "bestaat_niet")
+    code, _, err = run(capsys, "vergelijk", ANNA, "--reform", "bestaat_niet")
     assert code == 2 and "leerrekening_cpf" in err
 
 
@@ -90,3 +90,53 @@ def test_tijdlijn_lists_only_changes(tax_benefit_system):
 def test_a_bad_date_is_an_error_naming_it(capsys, argv):
     code, _, err = run(capsys, *argv)
     assert code == 2 and err.startswith("Fout:") and "JJJJ-MM-DD" in err
+
+
+def test_version(capsys):
+    from openfisca_llo.contract import country_package_version
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"openfisca-llo {country_package_version()}"
+
+
+def test_hervormingen_lists_every_reform_by_the_name_for_reform(capsys):
+    from openfisca_llo.reforms import REFORMS
+
+    code, out, _ = run(capsys, "hervormingen")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == list(REFORMS)
+    code, out, _ = run(capsys, "hervormingen", "--format", "json")
+    assert set(json.loads(out)) == set(REFORMS)
+
+
+def test_an_english_command_still_works_with_a_notice(capsys):
+    code, out, err = run(capsys, "explain", ANNA, "stap_budget", "2023-05-15")
+    assert code == 0 and "Uitkomst: EUR 1.000,00" in out
+    assert "'explain' heet nu 'uitleg'" in err
+
+
+def test_every_option_has_help():
+    import argparse
+
+    from openfisca_llo.cli import build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, command in subparsers.choices.items():
+        for action in command._actions:
+            if action.option_strings and action.dest != "help":
+                assert action.help, f"{name} {action.option_strings[0]}"
+
+
+def test_serve_on_a_busy_port_says_so_and_how_to_pick_another(capsys):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, _, err = run(capsys, "serve", "--port", str(port))
+    assert code == 2
+    assert err.startswith(f"Fout: --port {port}") and "al in gebruik" in err and f"PORT={port + 1}" in err
