@@ -4,11 +4,11 @@ import numpy as np
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
+from openfisca_llo.variables.slim.slim_afwijzingsgrond import subsidieplafond, tijdvak_open
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Samenwerkingsverband
 from openfisca_llo.reasons import grondslag
-from openfisca_llo.variables.slim.slim_afwijzingsgrond import subsidieplafond, tijdvak_open
 
 
 class SlimSamenwerkingsverbandAfwijzingsgrond(Enum):
