@@ -99,6 +99,34 @@ class levenlanglerenkrediet_maximumleeftijd_bereikt(Variable):
         return persoon("leeftijd", period.first_day) >= persoon("levenlanglerenkrediet_maximumleeftijd", period)
 
 
+def leeftijdsconflict(persoon, period, parameters) -> np.ndarray:
+    """Waar: de wettekst en DUO geven deze maand een andere maximumleeftijd en de leeftijd op de eerste dag valt
+    ertussen, zodat de ene lezing afwijst en de andere niet (zonder ononderbroken krediet, art. 2.3a lid 3)."""
+    verhoging = per_studiejaar(persoon, period, parameters, "verhoging_maximumleeftijd")
+    wet = llk_waarde(parameters, period.start, "maximumleeftijd") + verhoging
+    duo = per_studiejaar(persoon, period, parameters, "maximumleeftijd_volgens_duo") + verhoging
+    leeftijd = persoon("leeftijd", period.first_day)
+    tussen = (leeftijd >= np.fmin(wet, duo)) * (leeftijd < np.fmax(wet, duo))
+    return tussen * np.logical_not(persoon("levenlanglerenkrediet_zonder_onderbreking", period))
+
+
+class levenlanglerenkrediet_maximumleeftijd_onbekend(Variable):
+    value_type = bool
+    entity = Persoon
+    definition_period = MONTH
+    label = "De bronnen geven deze maand een andere maximumleeftijd en de persoon valt ertussen (wettekst 55, DUO 56)"
+    reference = [
+        cite("BWBR0011453", artikel="2.3a", lid="4"),
+        cite("web-duo-levenlanglerenkrediet"),
+        cite("kst-30012-92", paragraaf="3.1, Verhogen leeftijdsgrens levenlanglerenkrediet"),
+    ]
+
+    def formula(persoon, period, parameters):
+        """De geconsolideerde tekst geeft 56 vanaf 8 juni 2021, DUO vanaf studiejaar 2020-2021; de wijzigingswet
+        (en of zij terugwerkt) is niet gevonden. Waar de lezingen verschillen is de leeftijdstoets onbekend."""
+        return leeftijdsconflict(persoon, period, parameters)
+
+
 class LevenlanglerenkredietAfwijzingsgrond(Enum):
     geen = "Geen: voldoet aan de voorwaarden; het maximum is berekend"
     regeling_niet_in_werking = (
@@ -115,9 +143,9 @@ class LevenlanglerenkredietAfwijzingsgrond(Enum):
     )
     geen_eigen_kosten = "Het les- of collegegeld wordt geheel door een ander betaald (art. 3.16b lid 2 onder c)"
     onbekend = (
-        "Niet te bepalen: het model heeft voor dit studiejaar geen geverifieerd wettelijk collegegeld of lesgeld "
-        "(levenlanglerenkrediet.wettelijk_collegegeld, levenlanglerenkrediet.lesgeld_mbo), dus geen maximum; geen "
-        "wettelijke afwijzing, de persoon voldoet wel aan de voorwaarden"
+        "Niet te bepalen: geen geverifieerd wettelijk collegegeld of lesgeld voor dit studiejaar "
+        "(levenlanglerenkrediet.wettelijk_collegegeld, .lesgeld_mbo), of de wettekst (55) en DUO (56) geven een "
+        "andere maximumleeftijd (levenlanglerenkrediet.maximumleeftijd, .maximumleeftijd_volgens_duo)"
     )
 
 
@@ -161,9 +189,11 @@ def afwijzingsgrond(persoon, period, parameters, grond):
     voltijd_ho = is_soort(soort, VOLTIJD_OF_DUAAL_HO)
     nationaliteit_ok = nationaliteit != nationaliteit.possible_values.overig
 
-    maximumleeftijd_bereikt = np.logical_and(
-        persoon("levenlanglerenkrediet_maximumleeftijd_bereikt", period),
-        np.logical_not(persoon("levenlanglerenkrediet_zonder_onderbreking", period)),
+    leeftijd_onbekend = persoon("levenlanglerenkrediet_maximumleeftijd_onbekend", period)
+    maximumleeftijd_bereikt = (
+        persoon("levenlanglerenkrediet_maximumleeftijd_bereikt", period)
+        * np.logical_not(persoon("levenlanglerenkrediet_zonder_onderbreking", period))
+        * np.logical_not(leeftijd_onbekend)
     )
     mbo_te_jong = mbo * (leeftijd < llk_waarde(parameters, period.start, "minimumleeftijd_mbo"))
     ho_zonder_diploma = (
@@ -187,7 +217,7 @@ def afwijzingsgrond(persoon, period, parameters, grond):
             mbo_te_jong,
             ho_zonder_diploma,
             eigen_kosten <= 0,
-            np.logical_not(wettelijk_maximum_bekend),
+            leeftijd_onbekend + np.logical_not(wettelijk_maximum_bekend),
         ],
         [
             grond.regeling_niet_in_werking,
@@ -221,11 +251,15 @@ class levenlanglerenkrediet_recht(Variable):
     reference = [cite("BWBR0011453", artikel="3.16b"), cite("BWBR0011453", artikel="2.3a")]
 
     def formula(persoon, period, parameters):
-        """Geen wettelijke afwijzingsgrond. Ook waar het model geen geverifieerd bedrag heeft ('onbekend') voldoet de
-        persoon aan de voorwaarden; alleen het maximum is dan niet te bepalen (NaN in de bedragen)."""
+        """Geen wettelijke afwijzingsgrond. Ook waar alleen het bedrag onbekend is (geen geverifieerd collegegeld of
+        lesgeld) voldoet de persoon aan de voorwaarden; het maximum is dan niet te bepalen (NaN). Waar de
+        maximumleeftijd onbekend is (wettekst en DUO verschillen), is ook het recht niet te bepalen: onwaar."""
         grond = persoon("levenlanglerenkrediet_afwijzingsgrond", period)
         waarden = grond.possible_values
-        return (grond == waarden.geen) + (grond == waarden.onbekend)
+        alleen_bedrag_onbekend = (grond == waarden.onbekend) * np.logical_not(
+            persoon("levenlanglerenkrediet_maximumleeftijd_onbekend", period)
+        )
+        return (grond == waarden.geen) + alleen_bedrag_onbekend
 
 
 class levenlanglerenkrediet_wettelijk_maximum(Variable):
