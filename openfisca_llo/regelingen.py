@@ -53,7 +53,7 @@ REGELINGEN: tuple[Regeling, ...] = (
         "levenlanglerenkrediet", "Levenlanglerenkrediet", "personen", "levenlanglerenkrediet_maximum_per_studiejaar",
         "levenlanglerenkrediet_afwijzingsgrond", map="levenlanglerenkrediet", bron="BWBR0011453",
         looptijd=(("levenlanglerenkrediet.in_werking", True),),
-        aanvraag_redenen=frozenset({"onderwijssoort", "opleiding_niet_erkend", "geen_eigen_kosten", "geen_geverifieerd_bedrag"}),
+        aanvraag_redenen=frozenset({"onderwijssoort", "opleiding_niet_erkend", "geen_eigen_kosten", "onbekend"}),
         periode="maand", soort="lening",
     ),
     Regeling(
