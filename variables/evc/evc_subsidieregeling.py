@@ -21,6 +21,18 @@ class EvcSubsidieregelingAfwijzingsgrond(Enum):
     geen_kosten = "Geen kosten van de EVC-procedure"
 
 
+_g = EvcSubsidieregelingAfwijzingsgrond
+grondslag(
+    EvcSubsidieregelingAfwijzingsgrond,
+    {
+        _g.voor_aanvraagperiode: [cite("web-uvb-tijdelijke-subsidieregeling-evc-procedures")],
+        _g.na_aanvraagperiode: [cite("web-uvb-tijdelijke-subsidieregeling-evc-procedures")],
+        _g.procedure_buiten_periode: [cite("web-uvb-tijdelijke-subsidieregeling-evc-procedures")],
+        _g.geen_kosten: [cite("web-uvb-tijdelijke-subsidieregeling-evc-procedures")],
+    },
+)
+
+
 class evc_subsidieregeling_afwijzingsgrond(Variable):
     value_type = Enum
     possible_values = EvcSubsidieregelingAfwijzingsgrond
@@ -70,15 +82,3 @@ class evc_subsidieregeling_subsidie(Variable):
             return np.zeros(persoon.count)
         maximum = parameters(period).evc_subsidieregeling.maximum_per_procedure
         return np.where(toegekend, np.minimum(persoon("evc_kosten", period), maximum), 0)
-
-
-_g = EvcSubsidieregelingAfwijzingsgrond
-grondslag(
-    EvcSubsidieregelingAfwijzingsgrond,
-    {
-        _g.voor_aanvraagperiode: [cite("web-uvb-tijdelijke-subsidieregeling-evc-procedures")],
-        _g.na_aanvraagperiode: [cite("web-uvb-tijdelijke-subsidieregeling-evc-procedures")],
-        _g.procedure_buiten_periode: [cite("web-uvb-tijdelijke-subsidieregeling-evc-procedures")],
-        _g.geen_kosten: [cite("web-uvb-tijdelijke-subsidieregeling-evc-procedures")],
-    },
-)

@@ -149,6 +149,24 @@ class LevenlanglerenkredietAfwijzingsgrond(Enum):
     )
 
 
+_g = LevenlanglerenkredietAfwijzingsgrond
+grondslag(
+    LevenlanglerenkredietAfwijzingsgrond,
+    {
+        _g.regeling_niet_in_werking: [cite("web-duo-levenlanglerenkrediet"), cite("kst-30012-92", paragraaf="Bijlage, G.1 Levenlanglerenkrediet")],
+        _g.onderwijssoort: [cite("BWBR0011453", artikel="3.16b"), cite("web-duo-levenlanglerenkrediet")],
+        _g.opleiding_niet_erkend: [cite("BWBR0011453", artikel="3.16b"), cite("web-duo-levenlanglerenkrediet")],
+        _g.nationaliteit: [cite("BWBR0011453", artikel="2.2", lid="1")],
+        _g.aanspraak_studiefinanciering: [cite("BWBR0011453", artikel="3.16b", lid="2")],
+        _g.maximumleeftijd_bereikt: [cite("BWBR0011453", artikel="2.3a", lid="4"), cite("BWBR0011453", artikel="2.3a", lid="5")],
+        _g.mbo_jonger_dan_30: [cite("BWBR0011453", artikel="2.3a", lid="1")],
+        _g.voltijd_ho_jonger_dan_30_zonder_diploma: [cite("BWBR0011453", artikel="3.16b", lid="2")],
+        _g.geen_eigen_kosten: [cite("BWBR0011453", artikel="3.16b", lid="2")],
+        _g.onbekend: [cite("BWBR0011453", artikel="3.16d", lid="1"), cite("BWBR0024005", artikel="3a")],
+    },
+)
+
+
 class levenlanglerenkrediet_afwijzingsgrond(Variable):
     value_type = Enum
     possible_values = LevenlanglerenkredietAfwijzingsgrond
@@ -321,21 +339,3 @@ class levenlanglerenkrediet_maximum_per_maand(Variable):
         """Art. 3.16d lid 1: per maand ten hoogste een twaalfde. Niet gemodelleerd: een hoger maandbedrag bij
         ministeriële regeling (lid 2) en de pro-rata-regel voor modules onder 60 EC (art. 3.16f); geen afronding."""
         return persoon("levenlanglerenkrediet_maximum_per_studiejaar", period) / 12
-
-
-_g = LevenlanglerenkredietAfwijzingsgrond
-grondslag(
-    LevenlanglerenkredietAfwijzingsgrond,
-    {
-        _g.regeling_niet_in_werking: [cite("web-duo-levenlanglerenkrediet"), cite("kst-30012-92", paragraaf="Bijlage, G.1 Levenlanglerenkrediet")],
-        _g.onderwijssoort: [cite("BWBR0011453", artikel="3.16b"), cite("web-duo-levenlanglerenkrediet")],
-        _g.opleiding_niet_erkend: [cite("BWBR0011453", artikel="3.16b"), cite("web-duo-levenlanglerenkrediet")],
-        _g.nationaliteit: [cite("BWBR0011453", artikel="2.2", lid="1")],
-        _g.aanspraak_studiefinanciering: [cite("BWBR0011453", artikel="3.16b", lid="2")],
-        _g.maximumleeftijd_bereikt: [cite("BWBR0011453", artikel="2.3a", lid="4"), cite("BWBR0011453", artikel="2.3a", lid="5")],
-        _g.mbo_jonger_dan_30: [cite("BWBR0011453", artikel="2.3a", lid="1")],
-        _g.voltijd_ho_jonger_dan_30_zonder_diploma: [cite("BWBR0011453", artikel="3.16b", lid="2")],
-        _g.geen_eigen_kosten: [cite("BWBR0011453", artikel="3.16b", lid="2")],
-        _g.onbekend: [cite("BWBR0011453", artikel="3.16d", lid="1"), cite("BWBR0024005", artikel="3a")],
-    },
-)

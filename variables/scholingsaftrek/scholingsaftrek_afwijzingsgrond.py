@@ -16,6 +16,18 @@ class ScholingsaftrekAfwijzingsgrond(Enum):
     niet_boven_drempel = "De scholingsuitgaven komen niet boven de drempel"
 
 
+_g = ScholingsaftrekAfwijzingsgrond
+grondslag(
+    ScholingsaftrekAfwijzingsgrond,
+    {
+        _g.niet_gemodelleerd_voor_2013: [cite("BWBR0011353", artikel="6.30", lid="1")],
+        _g.afgeschaft: [cite("BWBR0011353", onderwerp="vervallen afdeling 6.7 scholingsuitgaven per 1 januari 2022")],
+        _g.studiefinanciering: [cite("BWBR0011353", onderwerp="uitsluiting scholingsuitgaven bij recht op studiefinanciering")],
+        _g.niet_boven_drempel: [cite("BWBR0011353", artikel="6.30", lid="1")],
+    },
+)
+
+
 class scholingsaftrek_afwijzingsgrond(Variable):
     value_type = Enum
     possible_values = ScholingsaftrekAfwijzingsgrond
@@ -51,15 +63,3 @@ class scholingsaftrek_afwijzingsgrond(Variable):
             [grond.studiefinanciering, grond.niet_boven_drempel],
             default=grond.geen,
         )
-
-
-_g = ScholingsaftrekAfwijzingsgrond
-grondslag(
-    ScholingsaftrekAfwijzingsgrond,
-    {
-        _g.niet_gemodelleerd_voor_2013: [cite("BWBR0011353", artikel="6.30", lid="1")],
-        _g.afgeschaft: [cite("BWBR0011353", onderwerp="vervallen afdeling 6.7 scholingsuitgaven per 1 januari 2022")],
-        _g.studiefinanciering: [cite("BWBR0011353", onderwerp="uitsluiting scholingsuitgaven bij recht op studiefinanciering")],
-        _g.niet_boven_drempel: [cite("BWBR0011353", artikel="6.30", lid="1")],
-    },
-)

@@ -23,6 +23,21 @@ class SlimAfwijzingsgrond(Enum):
     )
 
 
+_g = SlimAfwijzingsgrond
+grondslag(
+    SlimAfwijzingsgrond,
+    {
+        _g.regeling_niet_in_werking: [cite("BWBR0043015", onderwerp="inwerkingtreding en verval")],
+        _g.geen_subsidiabele_aanvrager: [cite("stcrt-2019-70088", hoofdstuk="4", onderwerp="grootbedrijven in landbouw, horeca en recreatie")],
+        _g.grootbedrijf_hoofdstuk_vervallen: [cite("stcrt-2024-41822", artikel="I", onderdeel="A")],
+        _g.buiten_aanvraagtijdvak: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
+        _g.onder_minimum_kosten: [cite("stcrt-2019-70088", onderwerp="minimum subsidiabele kosten")],
+        _g.budget_bereikt: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"), cite("stcrt-2022-13075", artikel="I", onderdeel="B")],
+        _g.onbekend: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
+    },
+)
+
+
 def tijdvak_open(parameters, period, name) -> float:
     """1.0 (open) of 0.0 (dicht) uit slim.aanvraagtijdvak, of NaN waar de data van het tijdvak niet bekend zijn (null).
 
@@ -126,18 +141,3 @@ class slim_afwijzingsgrond(Variable):
             ],
             default=grond.geen,
         )
-
-
-_g = SlimAfwijzingsgrond
-grondslag(
-    SlimAfwijzingsgrond,
-    {
-        _g.regeling_niet_in_werking: [cite("BWBR0043015", onderwerp="inwerkingtreding en verval")],
-        _g.geen_subsidiabele_aanvrager: [cite("stcrt-2019-70088", hoofdstuk="4", onderwerp="grootbedrijven in landbouw, horeca en recreatie")],
-        _g.grootbedrijf_hoofdstuk_vervallen: [cite("stcrt-2024-41822", artikel="I", onderdeel="A")],
-        _g.buiten_aanvraagtijdvak: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
-        _g.onder_minimum_kosten: [cite("stcrt-2019-70088", onderwerp="minimum subsidiabele kosten")],
-        _g.budget_bereikt: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"), cite("stcrt-2022-13075", artikel="I", onderdeel="B")],
-        _g.onbekend: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
-    },
-)

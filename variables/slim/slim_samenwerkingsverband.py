@@ -24,6 +24,20 @@ class SlimSamenwerkingsverbandAfwijzingsgrond(Enum):
     )
 
 
+_g = SlimSamenwerkingsverbandAfwijzingsgrond
+grondslag(
+    SlimSamenwerkingsverbandAfwijzingsgrond,
+    {
+        _g.regeling_niet_in_werking: [cite("BWBR0043015", onderwerp="inwerkingtreding en verval")],
+        _g.te_weinig_partners: [cite("stcrt-2019-70088", artikel="1")],
+        _g.buiten_aanvraagtijdvak: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
+        _g.onder_minimum_kosten: [cite("stcrt-2021-22240", artikel="I", onderdeel="B")],
+        _g.budget_bereikt: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"), cite("stcrt-2022-13075", artikel="I", onderdeel="B")],
+        _g.onbekend: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
+    },
+)
+
+
 class slim_samenwerkingsverband_subsidiepercentage(Variable):
     value_type = float
     entity = Samenwerkingsverband
@@ -177,17 +191,3 @@ class slim_samenwerkingsverband_eigen_bijdrage(Variable):
         return samenwerkingsverband("slim_samenwerkingsverband_subsidiabele_kosten", period) - samenwerkingsverband(
             "slim_samenwerkingsverband_subsidie", period
         )
-
-
-_g = SlimSamenwerkingsverbandAfwijzingsgrond
-grondslag(
-    SlimSamenwerkingsverbandAfwijzingsgrond,
-    {
-        _g.regeling_niet_in_werking: [cite("BWBR0043015", onderwerp="inwerkingtreding en verval")],
-        _g.te_weinig_partners: [cite("stcrt-2019-70088", artikel="1")],
-        _g.buiten_aanvraagtijdvak: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
-        _g.onder_minimum_kosten: [cite("stcrt-2021-22240", artikel="I", onderdeel="B")],
-        _g.budget_bereikt: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"), cite("stcrt-2022-13075", artikel="I", onderdeel="B")],
-        _g.onbekend: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
-    },
-)

@@ -32,6 +32,27 @@ class ScholingssubsidieAfwijzingsgrond(Enum):
     )
 
 
+_g = ScholingssubsidieAfwijzingsgrond
+grondslag(
+    ScholingssubsidieAfwijzingsgrond,
+    {
+        _g.regeling_niet_in_werking: [cite("web-rijksoverheid-slim-scholingssubsidie-start"), cite("stcrt-2025-7276", onderwerp="aanvraagtijdvakken scholingssubsidie")],
+        _g.buiten_aanvraagtijdvak: [cite("stcrt-2025-7276", onderwerp="aanvraagtijdvakken scholingssubsidie")],
+        _g.aanvrager_niet_toegelaten: [cite("stcrt-2025-7276", onderwerp="aanvragers scholingssubsidie")],
+        _g.sector_niet_maatschappelijk_cruciaal: [cite("kst-30012-158", paragraaf="1")],
+        _g.ontwikkelpad_niet_erkend: [cite("kst-30012-158", paragraaf="1")],
+        _g.niet_nlqf_ingeschaald: [cite("kst-30012-158", paragraaf="1", onderwerp="Aanloopfase NLQF-inschaling")],
+        _g.nlqf_niveau_niet_subsidiabel: [cite("stcrt-2025-7276", onderwerp="hoogte subsidie scholing in ontwikkelpaden")],
+        _g.ingekocht_of_gestart_te_vroeg: [cite("stcrt-2025-7276", onderwerp="voorwaarden start van de scholing")],
+        _g.start_niet_binnen_13_weken: [cite("stcrt-2025-7276", onderwerp="voorwaarden start van de scholing")],
+        _g.kosten_doorberekend_aan_deelnemer: [cite("stcrt-2025-7276", onderwerp="geen kosten voor de deelnemer")],
+        _g.geen_scholingskosten: [cite("stcrt-2025-7276", onderwerp="subsidiabele kosten scholing")],
+        _g.budget_bereikt: [cite("web-rijksoverheid-slim-scholingssubsidie-start"), cite("kst-30012-158", paragraaf="1")],
+        _g.onbekend: [cite("stcrt-2025-7276", onderwerp="aanvraagtijdvakken scholingssubsidie"), cite("kst-30012-158", paragraaf="1")],
+    },
+)
+
+
 def per_soort_of_nan(node, enum_array) -> np.ndarray:
     """Per Enum item 1.0 / 0.0 uit een node met een boolean kind per item, NaN waar dat kind leeg (null) is."""
     items = list(enum_array.possible_values)
@@ -269,24 +290,3 @@ class slim_scholingssubsidie_deelnemer(Variable):
         grond = persoon.onderneming("slim_scholingssubsidie_afwijzingsgrond", period)
         onbekend = grond == ScholingssubsidieAfwijzingsgrond.onbekend
         return np.where(recht, persoon("slim_scholing_kosten_deelnemer", period) * percentage, np.where(onbekend, np.nan, 0))
-
-
-_g = ScholingssubsidieAfwijzingsgrond
-grondslag(
-    ScholingssubsidieAfwijzingsgrond,
-    {
-        _g.regeling_niet_in_werking: [cite("web-rijksoverheid-slim-scholingssubsidie-start"), cite("stcrt-2025-7276", onderwerp="aanvraagtijdvakken scholingssubsidie")],
-        _g.buiten_aanvraagtijdvak: [cite("stcrt-2025-7276", onderwerp="aanvraagtijdvakken scholingssubsidie")],
-        _g.aanvrager_niet_toegelaten: [cite("stcrt-2025-7276", onderwerp="aanvragers scholingssubsidie")],
-        _g.sector_niet_maatschappelijk_cruciaal: [cite("kst-30012-158", paragraaf="1")],
-        _g.ontwikkelpad_niet_erkend: [cite("kst-30012-158", paragraaf="1")],
-        _g.niet_nlqf_ingeschaald: [cite("kst-30012-158", paragraaf="1", onderwerp="Aanloopfase NLQF-inschaling")],
-        _g.nlqf_niveau_niet_subsidiabel: [cite("stcrt-2025-7276", onderwerp="hoogte subsidie scholing in ontwikkelpaden")],
-        _g.ingekocht_of_gestart_te_vroeg: [cite("stcrt-2025-7276", onderwerp="voorwaarden start van de scholing")],
-        _g.start_niet_binnen_13_weken: [cite("stcrt-2025-7276", onderwerp="voorwaarden start van de scholing")],
-        _g.kosten_doorberekend_aan_deelnemer: [cite("stcrt-2025-7276", onderwerp="geen kosten voor de deelnemer")],
-        _g.geen_scholingskosten: [cite("stcrt-2025-7276", onderwerp="subsidiabele kosten scholing")],
-        _g.budget_bereikt: [cite("web-rijksoverheid-slim-scholingssubsidie-start"), cite("kst-30012-158", paragraaf="1")],
-        _g.onbekend: [cite("stcrt-2025-7276", onderwerp="aanvraagtijdvakken scholingssubsidie"), cite("kst-30012-158", paragraaf="1")],
-    },
-)

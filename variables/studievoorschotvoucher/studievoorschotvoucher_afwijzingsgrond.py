@@ -19,6 +19,20 @@ class StudievoorschotvoucherAfwijzingsgrond(Enum):
     opleiding_niet_geaccrediteerd = "Geen geaccrediteerde opleiding in het hoger onderwijs"
 
 
+_g = StudievoorschotvoucherAfwijzingsgrond
+grondslag(
+    StudievoorschotvoucherAfwijzingsgrond,
+    {
+        _g.regeling_niet_van_toepassing: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
+        _g.niet_in_cohort: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
+        _g.geen_graad: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
+        _g.te_vroeg: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
+        _g.termijn_verstreken: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
+        _g.opleiding_niet_geaccrediteerd: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
+    },
+)
+
+
 class studievoorschotvoucher_afwijzingsgrond(Variable):
     value_type = Enum
     possible_values = StudievoorschotvoucherAfwijzingsgrond
@@ -66,17 +80,3 @@ class studievoorschotvoucher_afwijzingsgrond(Variable):
             ],
             default=grond.geen,
         )
-
-
-_g = StudievoorschotvoucherAfwijzingsgrond
-grondslag(
-    StudievoorschotvoucherAfwijzingsgrond,
-    {
-        _g.regeling_niet_van_toepassing: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
-        _g.niet_in_cohort: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
-        _g.geen_graad: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
-        _g.te_vroeg: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
-        _g.termijn_verstreken: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
-        _g.opleiding_niet_geaccrediteerd: [cite("kst-30012-92", paragraaf="Bijlage 1, G.3")],
-    },
-)
