@@ -9,6 +9,7 @@ compare, population) still work, with a notice, until version 1.0.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 # English command names of earlier versions -> the Dutch name (kept as aliases until version 1.0)
@@ -68,7 +69,11 @@ def _load_situation(path: str):
 
     import yaml
 
-    with open(path, encoding="utf-8") as handle:
+    try:
+        handle = open(path, encoding="utf-8")
+    except FileNotFoundError:
+        raise ValueError(f"SITUATIE {path}: het bestand bestaat niet") from None
+    with handle:
         if path.endswith((".yaml", ".yml")):
             return yaml.safe_load(handle)
         return json.load(handle)
@@ -83,6 +88,7 @@ def _explain(args) -> int:
 
     try:
         situation = _load_situation(args.situation)
+        _check_period(args.period)
         explanation = explain(CountryTaxBenefitSystem(), situation, args.variable, args.period)
     except (OSError, ValueError) as error:
         details = getattr(error, "errors", None)
@@ -114,6 +120,9 @@ def _compare(args) -> int:
 
     baseline = CountryTaxBenefitSystem()
     try:
+        _check_reform(args.reform, required=not args.amendment)
+        if args.amendment and not os.path.isfile(args.amendment):
+            raise ValueError(f"--amendment {args.amendment}: het bestand bestaat niet")
         amendment = load_amendment_file(args.amendment) if args.amendment else None
         reform = resolve_reform(baseline, amendment, args.reform)
         if args.tests:
@@ -138,6 +147,29 @@ def _compare(args) -> int:
     else:
         print(render_comparison(result), end="")
     return 0
+
+
+def _check_period(text: str) -> None:
+    """An OpenFisca period as the user typed it, or a Dutch error naming the argument."""
+    from openfisca_core.periods import period
+
+    try:
+        period(text)
+    except (ValueError, TypeError, AttributeError):
+        raise ValueError(f"PERIODE '{text}' is geen periode; schrijf JJJJ-MM-DD (een dag, bijvoorbeeld 2023-05-15), "
+                         "JJJJ-MM (een maand) of JJJJ (een jaar)") from None
+
+
+def _check_reform(name: str | None, required: bool) -> None:
+    """``--reform`` names a shipped reform; without ``--amendment`` it is required."""
+    from openfisca_llo.reforms import REFORMS
+
+    if name is None and required:
+        raise ValueError("geef --reform NAAM (zie: openfisca-llo hervormingen) of --amendment BESTAND, of beide "
+                         "(het amendement geldt dan op de hervorming)")
+    if name is not None and name not in REFORMS:
+        raise ValueError(f"--reform {name}: onbekende hervorming; kies uit {', '.join(REFORMS)} "
+                         "(zie: openfisca-llo hervormingen)")
 
 
 def _parse_date(text: str):
@@ -197,8 +229,10 @@ def _population(args) -> int:
     except (PopulationError, ValueError, OSError) as error:
         print(f"Fout: {error}", file=sys.stderr)
         return 2
-    print(f"{path}: {len(population):,} personen (SYNTHETISCH), {len(population.applicants()):,} STAP-aanvragen in "
-          f"{args.stap_jaar}")
+    from openfisca_llo.formatting import number
+
+    print(f"{path}: {number(len(population))} personen (SYNTHETISCH), {number(len(population.applicants()))} "
+          f"STAP-aanvragen in {args.stap_jaar}")
     return 0
 
 

@@ -140,3 +140,22 @@ def test_serve_on_a_busy_port_says_so_and_how_to_pick_another(capsys):
         code, _, err = run(capsys, "serve", "--port", str(port))
     assert code == 2
     assert err.startswith(f"Fout: --port {port}") and "al in gebruik" in err and f"PORT={port + 1}" in err
+
+
+@pytest.mark.parametrize(("argv", "named"), [
+    (["uitleg", ANNA, "stap_budget", "2023-5-15"], "PERIODE '2023-5-15'"),
+    (["uitleg", "bestaat_niet.json", "stap_budget", "2023-05-15"], "SITUATIE bestaat_niet.json"),
+    (["vergelijk", ANNA], "--reform"),
+    (["vergelijk", ANNA, "--reform", "bestaat_niet"], "--reform bestaat_niet"),
+    (["vergelijk", ANNA, "--amendment", "bestaat_niet.yaml"], "--amendment bestaat_niet.yaml"),
+])
+def test_errors_are_dutch_and_name_the_argument(capsys, argv, named):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and not out
+    assert err.startswith("Fout:") and named in err
+    assert "Errno" not in err and "Expected a period" not in err
+
+
+def test_populatie_counts_in_dutch(capsys, tmp_path):
+    code, out, _ = run(capsys, "populatie", "--size", "1500", "--seed", "1", "--out", str(tmp_path / "p.csv"))
+    assert code == 0 and ": 1.500 personen (SYNTHETISCH)" in out
