@@ -29,6 +29,7 @@ ID_PATTERNS = {
     "kst": re.compile(r"^kst-\d{5}-\d+$"),
     "celex": re.compile(r"^\d{5}[A-Z]\d{4}(\(\d{2}\))?$"),
     "web": re.compile(r"^web-[a-z0-9-]+$"),
+    "doc": re.compile(r"^doc-[a-z0-9-]+$"),
 }
 
 KIND_LABELS = {
@@ -37,7 +38,8 @@ KIND_LABELS = {
     "stb": "Staatsblad",
     "kst": "Kamerstuk",
     "celex": "EU-handeling (CELEX)",
-    "web": "overheidspagina",
+    "web": "webpagina",
+    "doc": "overheidsdocument zonder Kamerstuknummer (Kamerbrief of bijlage)",
 }
 
 STATUS_LABELS = {
@@ -45,25 +47,41 @@ STATUS_LABELS = {
     "vervallen": "bindend recht, vervallen of vervangen",
     "beleid": "aangekondigd beleid (Kamerbrief), geen bindend recht",
     "informatie": "overheidsinformatie, geen wettekst",
+    "derden": "pagina van een derde (nieuws, adviesbureau), geen overheidsbron",
 }
 
 VERIFICATION_LABELS = {
-    "officieel": "waarde gelezen in de officiële tekst",
-    "secundair": "waarde alleen op een secundaire bron gezien; toegeschreven aan deze officiële bron",
+    "officieel": "waarde gelezen in de officiële publicatie, op de geciteerde vindplaats",
+    "secundair": "waarde alleen op een overheids- of nieuwspagina gezien (die pagina wordt geciteerd), niet in de officiële tekst",
+    "onbekend": "geen waarde (null): het cijfer is op deze datum niet bekend; de bron zegt waarom",
+    "herkomst_onbekend": (
+        "waarde alleen op een secundaire bron gezien waarvan het adres niet is vastgelegd; niet geverifieerd "
+        "(zie de toelichting)"
+    ),
 }
 
-LOCATOR_KEYS = ("onderwerp", "hoofdstuk", "artikel", "lid", "onderdeel", "paragraaf", "pagina", "punt")
+# Kinds of source that are official publications: a value read there, at an article or paragraph, is
+# 'officieel'. A web page ('web') never is.
+OFFICIAL_KINDS = ("bwb", "stcrt", "stb", "kst", "celex", "doc")
+
+# Locator keys that pin a citation to an article, paragraph, page or point (not a subject heading).
+# 'opschrift' is the heading block of a consolidated text (its title, 'Geldend van ... t/m ...' and a notice such
+# as '[Regeling vervalt per 01-01-2027.]'): the exact place where a start or end date is read.
+PRECISE_KEYS = ("artikel", "paragraaf", "pagina", "punt", "opschrift")
+
+LOCATOR_KEYS = ("onderwerp", "opschrift", "hoofdstuk", "artikel", "lid", "onderdeel", "paragraaf", "pagina", "punt")
 
 # Which locator a citation of each kind must carry (any one of the listed keys).
 # 'onderwerp' names the subject where the article number could not be verified; the coverage report
 # counts those citations separately so they stay visible.
 REQUIRED_LOCATOR = {
-    "bwb": ("artikel", "hoofdstuk", "onderwerp"),
+    "bwb": ("artikel", "hoofdstuk", "opschrift", "onderwerp"),
     "stcrt": ("artikel", "hoofdstuk", "onderwerp"),
     "stb": ("artikel", "hoofdstuk", "onderwerp"),
     "kst": ("paragraaf", "pagina", "onderwerp"),
     "celex": ("punt", "artikel", "onderwerp"),
     "web": (),
+    "doc": ("paragraaf", "pagina", "onderwerp"),
 }
 
 ZOB = "https://zoek.officielebekendmakingen.nl/"
@@ -87,10 +105,11 @@ class Source:
     kort: str = ""
     geldig_vanaf: datetime.date | None = None
     geldig_tot: datetime.date | None = None
+    gelezen: datetime.date | None = None  # web pages: the date the project read the page
 
     def as_dict(self) -> dict:
         data = dataclasses.asdict(self)
-        for key in ("date", "geldig_vanaf", "geldig_tot"):
+        for key in ("date", "geldig_vanaf", "geldig_tot", "gelezen"):
             if data[key] is not None:
                 data[key] = data[key].isoformat()
         data["kind_label"] = KIND_LABELS[self.kind]
@@ -113,6 +132,19 @@ class Citation:
 
     def locator_text(self) -> str:
         return ", ".join(f"{key} {value}" for key, value in self.locator)
+
+    @property
+    def precision(self) -> str:
+        """'webpagina' (a web page, cited whole), 'artikel' (article, paragraph, page or point),
+        'hoofdstuk' (a chapter only) or 'onderwerp' (a subject heading: the article was not verified)."""
+        keys = dict(self.locator)
+        if self.source.kind == "web":
+            return "webpagina"
+        if any(keys.get(key) for key in PRECISE_KEYS):
+            return "artikel"
+        if keys.get("hoofdstuk"):
+            return "hoofdstuk"
+        return "onderwerp"
 
     def as_dict(self) -> dict:
         return dict(_citation_dict(self))
@@ -157,6 +189,8 @@ def validate_source_entry(source_id: str, entry: dict) -> list[str]:
     for key in ("title", "date", "url"):
         if not entry.get(key):
             problems.append(f"bron {source_id}: veld '{key}' ontbreekt")
+    if kind == "web" and not entry.get("gelezen"):
+        problems.append(f"bron {source_id}: veld 'gelezen' (datum waarop de pagina is gelezen) ontbreekt")
     url = str(entry.get("url", ""))
     expected_prefix = {
         "bwb": f"https://wetten.overheid.nl/{source_id}",
@@ -165,8 +199,9 @@ def validate_source_entry(source_id: str, entry: dict) -> list[str]:
         "kst": f"{ZOB}{source_id}.html",
         "celex": EURLEX + source_id,
         "web": "https://",
+        "doc": "https://",
     }[kind]
-    if url and url != expected_prefix and not (kind == "web" and url.startswith("https://")):
+    if url and url != expected_prefix and not (kind in ("web", "doc") and url.startswith("https://")):
         problems.append(f"bron {source_id}: url {url} is niet de officiële vorm {expected_prefix}")
     return problems
 
@@ -190,6 +225,7 @@ def load_registry() -> dict[str, Source]:
             kort=entry.get("kort", ""),
             geldig_vanaf=_parse_date(entry.get("geldig_vanaf")),
             geldig_tot=_parse_date(entry.get("geldig_tot")),
+            gelezen=_parse_date(entry.get("gelezen")),
         )
     if problems:
         raise CitationError("Fouten in sources.yaml:\n" + "\n".join(problems))

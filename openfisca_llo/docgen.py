@@ -874,6 +874,8 @@ def render_sources(model: Model) -> str:
         whole = set()
         variables = []
         for user in users:
+            if "#" in user:  # a refusal reason: listed below from the reasons' own citations
+                continue
             if "@" in user:
                 parameter, date = user.split("@", 1)
                 parameter_dates.setdefault(parameter, []).append(date)

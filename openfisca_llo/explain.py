@@ -16,6 +16,7 @@ from openfisca_core.parameters import Parameter
 from openfisca_core.periods import period as make_period
 
 from openfisca_llo.citations import (
+    LOCATOR_KEYS,
     STATUS_LABELS,
     VERIFICATION_LABELS,
     CitationError,
@@ -221,7 +222,7 @@ def _format_values(values: dict, unit) -> str:
 def _format_citation(citation: dict) -> str:
     locator = ", ".join(
         f"{key} {citation[key]}"
-        for key in ("onderwerp", "hoofdstuk", "artikel", "lid", "onderdeel", "paragraaf", "pagina", "punt")
+        for key in LOCATOR_KEYS
         if key in citation
     )
     return f"{citation['kort']}{', ' + locator if locator else ''} [{citation['status_label']}] <{citation['url']}>"

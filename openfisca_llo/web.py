@@ -233,7 +233,7 @@ def sources_index(tax_benefit_system) -> dict:
     report = check_tax_benefit_system(tax_benefit_system)
     index = {}
     for source_id, source in load_registry().items():
-        users = report.used_sources.get(source_id, [])
+        users = [u for u in report.used_sources.get(source_id, []) if "#" not in u]
         index[source_id] = {
             **source.as_dict(),
             "parameters": sorted({u.split("@")[0] for u in users if "." in u.split("@")[0]}),
