@@ -75,6 +75,8 @@ class CitationReport:
     used_sources: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     reforms: list[str] = dataclasses.field(default_factory=list)
     schemes: dict[str, SchemeStats] = dataclasses.field(default_factory=dict)
+    bwb_value_citations: int = 0
+    bwb_value_citations_dated: int = 0
 
     @property
     def coverage(self) -> float:
@@ -120,6 +122,8 @@ class CitationReport:
             f"Bronnen in het register:      {len(load_registry())} (gebruikt: {len(self.used_sources)})",
             f"Vindplaatsen zonder geverifieerd artikel ('onderwerp'): {self.unverified_locators}",
             f"Dekking: {self.coverage:.1f}%",
+            f"BWB-citaties van gedateerde waarden met versiedatum (tekst zoals die gold): "
+            f"{self.bwb_value_citations_dated}/{self.bwb_value_citations}",
             "",
             "Per regeling (artikel% = deel van de citaties van officiële teksten met artikel/paragraaf/pagina;",
             "onderw.% = deel van alle citaties met alleen 'onderwerp'; status per gedateerde waarde):",
@@ -204,7 +208,7 @@ def check_parameter(report: CitationReport, parameter, scheme: str | None = None
         report.values += 1
         # A dated value inherits the parameter's metadata unless it carries its own.
         try:
-            value_citations = parameter_citations(value.metadata)
+            value_citations = parameter_citations(value.metadata, on=value.instant_str)
         except CitationError as error:
             report.problems.append(f"parameter {parameter.name} op {value.instant_str}: {error}")
             continue
@@ -219,6 +223,15 @@ def check_parameter(report: CitationReport, parameter, scheme: str | None = None
         for problem in status_problems(value.value, value_verification, value_citations) if value_citations else []:
             report.problems.append(f"parameter {parameter.name} op {value.instant_str}: {problem}")
         _use(report, value_citations, f"{parameter.name}@{value.instant_str}", scheme)
+        for citation in value_citations:
+            if citation.source.kind == "bwb":
+                report.bwb_value_citations += 1
+                if "&g=" in citation.url:
+                    report.bwb_value_citations_dated += 1
+                else:
+                    report.problems.append(
+                        f"parameter {parameter.name} op {value.instant_str}: {citation.url} opent niet de tekst zoals die gold"
+                    )
 
 
 def variable_scheme(variable) -> str:

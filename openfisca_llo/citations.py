@@ -121,6 +121,7 @@ class Source:
 class Citation:
     source_id: str
     locator: tuple[tuple[str, str], ...] = ()
+    versie: datetime.date | None = None  # for a consolidated text (BWB): the version valid on this date
 
     @property
     def source(self) -> Source:
@@ -128,14 +129,14 @@ class Citation:
 
     @property
     def url(self) -> str:
-        return citation_url(self.source_id, **dict(self.locator))
+        return citation_url(self.source_id, versie=self.versie, **dict(self.locator))
 
     def locator_text(self) -> str:
         return ", ".join(f"{key} {value}" for key, value in self.locator)
 
     @property
     def precision(self) -> str:
-        """'webpagina' (a web page, cited whole), 'artikel' (article, paragraph, page or point),
+        """'webpagina' (a web page, cited whole), 'artikel' (article, paragraph, page, point or heading),
         'hoofdstuk' (a chapter only) or 'onderwerp' (a subject heading: the article was not verified)."""
         keys = dict(self.locator)
         if self.source.kind == "web":
@@ -145,6 +146,14 @@ class Citation:
         if keys.get("hoofdstuk"):
             return "hoofdstuk"
         return "onderwerp"
+
+    def on(self, day) -> Citation:
+        """This citation of the text as it stood on ``day`` (a date or ISO string): for a consolidated text (BWB)
+        the version valid that day, kept within the text's own life (geldig_vanaf .. geldig_tot); other kinds are
+        fixed publications and stay as they are."""
+        if day is None or self.source.kind != "bwb":
+            return self
+        return dataclasses.replace(self, versie=version_date(self.source, day))
 
     def as_dict(self) -> dict:
         return dict(_citation_dict(self))
@@ -159,8 +168,19 @@ class Citation:
             "soort": KIND_LABELS[source.kind],
             "status": source.status,
             "status_label": STATUS_LABELS[source.status],
+            **({"tekst_geldig_op": self.versie.isoformat()} if self.versie else {}),
             "url": self.url,
         }
+
+
+def version_date(source: Source, day) -> datetime.date:
+    """The date whose version of a consolidated text to cite for a value or result on ``day``."""
+    day = _parse_date(day)
+    if source.geldig_vanaf and day < source.geldig_vanaf:
+        return source.geldig_vanaf
+    if source.geldig_tot and day >= source.geldig_tot:
+        return source.geldig_tot - datetime.timedelta(days=1)
+    return day
 
 
 @cache
@@ -251,13 +271,17 @@ def _check_locator(source: Source, locator: dict) -> None:
 
 
 @cache
-def citation_url(source_id: str, **locator) -> str:
+def citation_url(source_id: str, versie=None, **locator) -> str:
+    """The URL of a citation; for a consolidated text (BWB) a juriconnect link, with ``&g=`` (geldigheidsdatum)
+    when a version date is given, so it opens the text as it stood on that date."""
     source = get_source(source_id)
     locator = {key: str(value) for key, value in locator.items() if value is not None}
     _check_locator(source, locator)
     ordered = [(key, locator[key]) for key in LOCATOR_KEYS if key in locator]
     if source.kind == "bwb":
         query = [(k, v) for k, v in ordered if k in ("artikel", "lid")]
+        if versie is not None:
+            query.append(("g", _parse_date(versie).isoformat()))
         rest = [(k, v) for k, v in ordered if k not in ("artikel", "lid")]
         url = JCI + source_id + "".join(f"&{k}={quote(v, safe='.')}" for k, v in query)
         return url + ("#" + urlencode(rest) if rest else "")
@@ -265,7 +289,8 @@ def citation_url(source_id: str, **locator) -> str:
 
 
 def cite(source_id: str, **locator) -> str:
-    """URL string for ``reference`` of a variable, e.g. cite("BWBR0011453", artikel="2.3a")."""
+    """URL string for ``reference`` of a variable, e.g. cite("BWBR0011453", artikel="2.3a"). Undated: an
+    explanation of a result on day D links to the version valid on D (``Citation.on``)."""
     return citation_url(source_id, **locator)
 
 
@@ -276,6 +301,7 @@ def parse_reference(url: str) -> Citation:
         body, _, fragment = url[len(JCI):].partition("#")
         source_id, *params = body.split("&")
         locator = dict(unquote(p).split("=", 1) for p in params if "=" in p)
+        versie = locator.pop("g", None)
         locator.update(parse_qsl(fragment))
     else:
         base, _, fragment = url.partition("#")
@@ -284,10 +310,11 @@ def parse_reference(url: str) -> Citation:
             raise CitationError(f"verwijzing {url!r} hoort bij geen geregistreerde bron")
         source_id = matches[0].id
         locator = dict(parse_qsl(fragment))
+        versie = None
     source = get_source(source_id)
     _check_locator(source, locator)
     ordered = tuple((key, locator[key]) for key in LOCATOR_KEYS if key in locator)
-    return Citation(source_id, ordered)
+    return Citation(source_id, ordered, _parse_date(versie))
 
 
 def citation_from_mapping(data: dict) -> Citation:
@@ -301,9 +328,14 @@ def citation_from_mapping(data: dict) -> Citation:
     return Citation(source.id, ordered)
 
 
-def parameter_citations(metadata: dict) -> list[Citation]:
+def parameter_citations(metadata: dict, on=None) -> list[Citation]:
+    """The citations in parameter metadata; with ``on`` (the date of a value or result) a consolidated text is
+    cited in its version valid that day."""
     items = (metadata or {}).get("bronnen") or []
-    return list(_citations_from_items(tuple(tuple(sorted((str(k), str(v)) for k, v in item.items())) if isinstance(item, dict) else item for item in items)))
+    citations = _citations_from_items(
+        tuple(tuple(sorted((str(k), str(v)) for k, v in item.items())) if isinstance(item, dict) else item for item in items)
+    )
+    return [c.on(on) for c in citations]
 
 
 @cache
@@ -311,8 +343,9 @@ def _citations_from_items(items: tuple) -> tuple[Citation, ...]:
     return tuple(citation_from_mapping(dict(item) if isinstance(item, tuple) else item) for item in items)
 
 
-def variable_citations(variable) -> list[Citation]:
+def variable_citations(variable, on=None) -> list[Citation]:
+    """The citations of a variable's ``reference``; with ``on`` a consolidated text in its version valid that day."""
     references = variable.reference or []
     if isinstance(references, str):
         references = [references]
-    return [parse_reference(url) for url in references]
+    return [parse_reference(url).on(on) for url in references]

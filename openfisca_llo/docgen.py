@@ -728,7 +728,7 @@ def render_parameter(model: Model, parameter) -> list[str]:
             [
                 value.instant_str,
                 esc(format_value(value.value, unit)),
-                _citations_cell(parameter_citations(value_metadata)),
+                _citations_cell(parameter_citations(value_metadata, on=value.instant_str)),
                 esc(value_verification or "—") + (" (afwijkend)" if value_verification != verification else ""),
                 esc(own_note or ""),
             ]
@@ -750,7 +750,7 @@ def _render_scale(scale: ParameterScale) -> list[str]:
             for value in sorted(child.values_list, key=lambda v: v.instant_str):
                 key_unit = scale.metadata.get(f"{key}_unit") or (unit if key in ("amount", "threshold") else None)
                 rows.append([esc(key), value.instant_str, esc(format_value(value.value, key_unit)),
-                             _citations_cell(parameter_citations(value.metadata or scale.metadata))])
+                             _citations_cell(parameter_citations(value.metadata or scale.metadata, on=value.instant_str))])
         lines += list_table(["Onderdeel", "Vanaf", "Waarde", "Bron(nen)"], rows)
     return lines
 

@@ -222,7 +222,7 @@ def parameter_references(parameter) -> dict:
         "waarden": {
             value.instant_str: {
                 "verificatie": value.metadata.get("verificatie"),
-                "bronnen": [c.as_dict() for c in parameter_citations(value.metadata)],
+                "bronnen": [c.as_dict() for c in parameter_citations(value.metadata, on=value.instant_str)],
             }
             for value in parameter.values_list
         },

@@ -4,6 +4,7 @@ from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
+from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.entities import Persoon
 from openfisca_llo.optional_parameters import value_or_none
 from openfisca_llo.reasons import grondslag
@@ -127,5 +128,15 @@ grondslag(
             cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"),
             cite("BWBR0045419", artikel="10"),
         ],
+    },
+)
+
+# Shared inputs as the STAP-budget uses them (explanations cite these, not the inputs' general rule).
+invoer_grondslag(
+    ("stap_afwijzingsgrond",),
+    {
+        "leeftijd": [cite("BWBR0045419", artikel="5", lid="2")],
+        "geboortedatum": [cite("BWBR0045419", artikel="5", lid="2")],
+        "aow_leeftijd_bereikt": [cite("BWBR0045419", artikel="5", lid="2"), cite("BWBR0002221", artikel="7a", lid="1")],
     },
 )
