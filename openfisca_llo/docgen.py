@@ -704,7 +704,9 @@ def render_parameter(model: Model, parameter) -> list[str]:
         lines += [f"**{esc(metadata['label'])}**", ""]
     for paragraph in paragraphs(parameter.description or ""):
         lines += [paragraph, ""]
-    for paragraph in paragraphs(getattr(parameter, "documentation", None) or ""):
+    # The hand-written documentation only: the generated legal basis (documentatie.annoteer) is the table below.
+    own = getattr(parameter, "eigen_documentatie", getattr(parameter, "documentation", None))
+    for paragraph in paragraphs(own or ""):
         lines += [paragraph, ""]
     verification = metadata.get("verificatie")
     fields = [

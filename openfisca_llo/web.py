@@ -2,7 +2,9 @@
 
 Standard endpoints keep their shape (the Legislation Explorer reads them). Changes: /calculate and /trace
 check the situation first and answer bad input with a JSON 4xx naming the field and what is allowed; money
-comes back exact to the cent; /parameter/<id> gains a `bronnen` field with the citations of each dated value;
+comes back exact to the cent; /parameter/<id> gains a `bronvermelding` field with the full citations (title,
+status, link to the text as it stood) of the parameter and of each dated value, beside OpenFisca's own
+`metadata` (which holds the citations as written, `metadata.bronnen`, and the links, `metadata.reference`);
 every error is JSON.
 """
 
@@ -300,7 +302,7 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         if name not in parameters:
             return response
         payload = response.get_json()
-        payload["bronnen"] = parameter_references(parameters[name])
+        payload["bronvermelding"] = parameter_references(parameters[name])
         return json_response(payload)
 
     def get_variable(id):
