@@ -38,6 +38,8 @@ from openfisca_llo.citations import (
     STATUS_LABELS,
     VERIFICATION_LABELS,
     Citation,
+    CitationError,
+    keyword_citations,
     load_registry,
     parameter_citations,
     variable_citations,
@@ -507,6 +509,7 @@ class TestCase:
     name: str
     file: str
     variables: set[str]
+    bronnen: tuple = ()  # the citations of its 'bron:' keywords
 
 
 def _variable_keys(data, variable_names) -> set[str]:
@@ -532,7 +535,13 @@ def collect_test_cases(tests_dir: Path, variable_names, root: Path | None = None
             if not isinstance(item, dict) or not ({"input", "output"} & set(item)):
                 continue
             names = _variable_keys(item.get("input"), variable_names) | _variable_keys(item.get("output"), variable_names)
-            cases.append(TestCase(str(item.get("name") or f"geval {index + 1}"), path.relative_to(root).as_posix(), names))
+            try:
+                bronnen = tuple(keyword_citations(item.get("keywords")))
+            except CitationError:
+                bronnen = ()  # tests/python/test_yaml_cases_cite_sources.py reports it
+            cases.append(
+                TestCase(str(item.get("name") or f"geval {index + 1}"), path.relative_to(root).as_posix(), names, bronnen)
+            )
     return cases
 
 
@@ -630,6 +639,8 @@ class Model:
     used_sources: dict[str, list[str]]
     reforms: list[Reform]
     groups: dict[str, dict[str, list[str]]]
+    register: dict = dataclasses.field(default_factory=dict)  # artikelregister.collect
+    register_anchors: set = dataclasses.field(default_factory=set)
 
 
 def build_model(tax_benefit_system, tests_dir: Path | None = None, reforms_folder: Path | None = None) -> Model:
@@ -653,7 +664,7 @@ def build_model(tax_benefit_system, tests_dir: Path | None = None, reforms_folde
         groups.setdefault(variable_group(variable), {"parameters": [], "variables": []})["variables"].append(name)
     order = list(GROUP_TITLES)
     groups = dict(sorted(groups.items(), key=lambda kv: (kv[0] not in order, order.index(kv[0]) if kv[0] in order else 0, kv[0])))
-    return Model(
+    model = Model(
         tax_benefit_system=tax_benefit_system,
         parameters=parameters,
         variables=variables,
@@ -667,20 +678,31 @@ def build_model(tax_benefit_system, tests_dir: Path | None = None, reforms_folde
         reforms=collect_reforms(reforms_folder),
         groups=groups,
     )
+    from openfisca_llo import artikelregister
+
+    model.register = artikelregister.collect(parameters, variables, cases)
+    model.register_anchors = artikelregister.anchors(model.register)
+    return model
 
 
 # ---- rendering -----------------------------------------------------------------------------------------------
 
 
-def citation_rst(citation: Citation) -> str:
+def citation_rst(citation: Citation, register_anchors: set | None = None) -> str:
+    """A citation: its text linked to the official URL, the registry entry, its status and, for an official text,
+    its entry in the article register."""
+    from openfisca_llo.artikelregister import citation_anchor
+
     source = citation.source
     locator = citation.locator_text()
     text = (source.kort or source.title) + (f", {locator}" if locator else "")
-    return f"{link(text, citation.url)} ({ref(anchor('bron', citation.source_id), citation.source_id)}, {source.status})"
+    label = citation_anchor(citation)
+    register = f", {ref(label, 'register')}" if label and register_anchors and label in register_anchors else ""
+    return f"{link(text, citation.url)} ({ref(anchor('bron', citation.source_id), citation.source_id)}, {source.status}{register})"
 
 
-def _citations_cell(citations: list[Citation]) -> str:
-    return "\n\n".join(citation_rst(c) for c in citations) or "geen bron"
+def _citations_cell(citations: list[Citation], register_anchors: set | None = None) -> str:
+    return "\n\n".join(citation_rst(c, register_anchors) for c in citations) or "geen bron"
 
 
 def param_ref(name: str) -> str:
@@ -711,7 +733,7 @@ def render_parameter(model: Model, parameter) -> list[str]:
     verification = metadata.get("verificatie")
     fields = [
         (":Eenheid:", esc(f"{unit} ({UNIT_LABELS[unit]})" if unit in UNIT_LABELS else unit or "—")),
-        (":Bron(nen):", "; ".join(citation_rst(c) for c in parameter_citations(metadata)) or "—"),
+        (":Bron(nen):", "; ".join(citation_rst(c, model.register_anchors) for c in parameter_citations(metadata)) or "—"),
         (":Verificatie:", esc(f"{verification} — {VERIFICATION_LABELS.get(verification, '?')}") if verification else "—"),
         (":Gebruikt door:", _names([var_ref(v) for v in sorted(model.parameter_used_by.get(name, ()))])),
     ]
@@ -730,7 +752,7 @@ def render_parameter(model: Model, parameter) -> list[str]:
             [
                 value.instant_str,
                 esc(format_value(value.value, unit)),
-                _citations_cell(parameter_citations(value_metadata, on=value.instant_str)),
+                _citations_cell(parameter_citations(value_metadata, on=value.instant_str), model.register_anchors),
                 esc(value_verification or "—") + (" (afwijkend)" if value_verification != verification else ""),
                 esc(own_note or ""),
             ]
@@ -793,7 +815,7 @@ def render_variable(model: Model, variable) -> list[str]:
         rows = []
         for item in variable.possible_values:
             grounds = reason_citations(variable.possible_values, item.name)
-            rows.append([f"``{item.name}``", esc(item.value), _citations_cell(grounds) if grounds else "—"])
+            rows.append([f"``{item.name}``", esc(item.value), _citations_cell(grounds, model.register_anchors) if grounds else "—"])
         lines += ["**Mogelijke waarden**", ""]
         lines += list_table(["Waarde", "Betekenis", "Grondslag"], rows, [22, 43, 35])
     if variable.formulas:
@@ -816,7 +838,7 @@ def render_variable(model: Model, variable) -> list[str]:
         "**Bronnen**",
         "",
     ]
-    lines += bullets([citation_rst(c) for c in variable_citations(variable)]) or ["geen bron", ""]
+    lines += bullets([citation_rst(c, model.register_anchors) for c in variable_citations(variable)]) or ["geen bron", ""]
     cases = model.tests.get(name, [])
     lines += [f"**Getest in {len(cases)} YAML-geval(len)**", ""]
     lines += bullets([f"{esc(case.name)} — ``{case.file}``" for case in cases]) or ["Geen YAML-geval noemt deze variabele.", ""]
@@ -1028,7 +1050,7 @@ def render_index(model: Model) -> str:
         "   :maxdepth: 1",
         "",
     ]
-    lines += [f"   {g}" for g in model.groups] + ["   bronnen", "   hervormingen", ""]
+    lines += ["   artikelregister"] + [f"   {g}" for g in model.groups] + ["   bronnen", "   hervormingen", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -1046,7 +1068,14 @@ def write_reference(
         tax_benefit_system = CountryTaxBenefitSystem()
     outdir = Path(outdir)
     model = build_model(tax_benefit_system, tests_dir, reforms_folder)
-    pages = {"index.rst": render_index(model), "bronnen.rst": render_sources(model), "hervormingen.rst": render_reforms(model)}
+    from openfisca_llo import artikelregister
+
+    pages = {
+        "index.rst": render_index(model),
+        "artikelregister.rst": artikelregister.render(model.register),
+        "bronnen.rst": render_sources(model),
+        "hervormingen.rst": render_reforms(model),
+    }
     for group in model.groups:
         pages[f"{group}.rst"] = render_group(model, group)
     pages["niet_gemodelleerd.inc"] = render_not_modelled(model)
@@ -1056,6 +1085,7 @@ def write_reference(
         "sources": {s: anchor("bron", s) for s in load_registry()},
         "reforms": {r.name: anchor("hervorming", r.name) for r in model.reforms},
         "groups": {g: anchor("groep", g) for g in model.groups},
+        "articles": sorted(model.register_anchors),
     }
     pages["manifest.json"] = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     outdir.mkdir(parents=True, exist_ok=True)
