@@ -14,7 +14,13 @@ import re
 
 from openfisca_core.parameters import Parameter
 
-from openfisca_llo.citations import OFFICIAL_KINDS, Citation, CitationError, parameter_citations, variable_citations
+from openfisca_llo.citations import (
+    OFFICIAL_KINDS,
+    Citation,
+    CitationError,
+    parameter_citations,
+    variable_citations,
+)
 from openfisca_llo.reasons import reason_citations
 
 # The level of an entry, in the order entries appear under a text.
