@@ -112,8 +112,8 @@ def collect(parameters, variables: dict, test_cases) -> dict[str, dict[tuple[str
             for citation in citations:
                 by_detail.setdefault((citation, ), []).append(value.instant_str)
         for (citation,), dates in by_detail.items():
-            add([citation], lambda c, level, dates=dates: Item(
-                "parameter", parameter.name,
+            add([citation], lambda c, level, dates=dates, name=parameter.name: Item(
+                "parameter", name,
                 "; ".join(filter(None, [_detail(c, level), "waarden vanaf " + ", ".join(sorted(set(dates)))])),
             ))
     for name, variable in variables.items():
