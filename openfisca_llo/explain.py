@@ -124,6 +124,13 @@ def _full_nodes(simulation) -> dict:
 SHARED_GROUP = "algemeen"  # inputs used by several schemes (variables/algemeen/)
 
 
+def _day(period) -> str | None:
+    """The first day of a period as ISO text; None for an eternal period (no date: texts are cited undated)."""
+    if str(period.unit) == "eternity":
+        return None
+    return str(period.start)
+
+
 def _is_shared(variable) -> bool:
     from openfisca_llo.docgen import variable_group
 
@@ -155,7 +162,7 @@ def _explain_node(
         "periode": str(node.period),
         "waarden": _values(tax_benefit_system, simulation, node.name, node.value),
         "eenheid": getattr(variable, "unit", None),
-        "bronnen": _node_citations(variable, dag or str(node.period.start), gebruiker),
+        "bronnen": _node_citations(variable, dag or _day(node.period), gebruiker),
     }
     if key in seen:
         result["herhaling"] = True
@@ -187,7 +194,7 @@ def _reasons(tree: dict) -> list[dict]:
                 if value != NO_REASON:
                     found.append({
                         "variabele": node["variabele"], "id": instance, "reden": value, "bronnen": node["bronnen"],
-                        "op": str(make_period(tree["periode"]).start),
+                        "op": _day(make_period(tree["periode"])),
                     })
         for child in node.get("stappen", []):
             walk(child)
@@ -218,7 +225,7 @@ def explain(tax_benefit_system, situation: dict, variable: str, period: str, sim
         simulation.trace = True
     simulation.calculate(variable, period)
     root = simulation.tracer.trees[-1]
-    tree = _explain_node(tax_benefit_system, simulation, root, set(), _full_nodes(simulation), dag=str(root.period.start))
+    tree = _explain_node(tax_benefit_system, simulation, root, set(), _full_nodes(simulation), dag=_day(root.period))
     reasons = _reasons(tree)
     _reason_labels(tax_benefit_system, reasons)
     return {

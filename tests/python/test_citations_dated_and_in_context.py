@@ -84,3 +84,11 @@ def test_shared_inputs_cite_the_article_of_the_scheme_that_uses_them(tax_benefit
     tree = explain(tax_benefit_system, STAP_2023, "stap_budget", "2023-05-15")["berekening"]
     leeftijd = _node(tree, "leeftijd")["bronnen"]
     assert [(c["bron"], c.get("artikel"), c.get("lid")) for c in leeftijd] == [("BWBR0045419", "5", "2")]
+
+
+def test_an_eternal_input_is_explained_with_undated_links(tax_benefit_system):
+    # geboortedatum has no date (ETERNITY): its texts are cited without a version date, and nothing fails.
+    situation = {"personen": {"p": {"geboortedatum": {"ETERNITY": "1985-06-01"}}}}
+    tree = explain(tax_benefit_system, situation, "geboortedatum", "ETERNITY")["berekening"]
+    assert tree["waarden"] == {"p": "1985-06-01"}
+    assert all("&g=" not in url for url in _bwb_urls(tree["bronnen"]))
