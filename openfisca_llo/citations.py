@@ -328,27 +328,6 @@ def citation_from_mapping(data: dict) -> Citation:
     return Citation(source.id, ordered)
 
 
-def parse_source_keyword(keyword: str) -> dict:
-    """A YAML case's keyword 'bron: BWBR0045419 artikel 5 lid 2' -> {'bron': 'BWBR0045419', 'artikel': '5', 'lid': '2'}."""
-    tokens = keyword.removeprefix("bron:").split()
-    mapping = {"bron": tokens[0]}
-    key = None
-    for token in tokens[1:]:
-        if token in LOCATOR_KEYS:
-            key = token
-            mapping[key] = ""
-        elif key is None:
-            raise CitationError(f"vindplaats '{token}' zonder soort; gebruik een van {LOCATOR_KEYS}")
-        else:
-            mapping[key] = f"{mapping[key]} {token}".strip()
-    return mapping
-
-
-def keyword_citations(keywords) -> list[Citation]:
-    """The citations named by a YAML case's keywords ('bron: ...')."""
-    return [citation_from_mapping(parse_source_keyword(k)) for k in keywords or [] if str(k).startswith("bron:")]
-
-
 def parameter_citations(metadata: dict, on=None) -> list[Citation]:
     """The citations in parameter metadata; with ``on`` (the date of a value or result) a consolidated text is
     cited in its version valid that day."""

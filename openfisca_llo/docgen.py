@@ -32,6 +32,7 @@ import yaml
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.parameters import Parameter, ParameterScale
 
+from openfisca_llo.cases import parse_source_keyword
 from openfisca_llo.checks import check_tax_benefit_system
 from openfisca_llo.citations import (
     KIND_LABELS,
@@ -39,7 +40,7 @@ from openfisca_llo.citations import (
     VERIFICATION_LABELS,
     Citation,
     CitationError,
-    keyword_citations,
+    citation_from_mapping,
     load_registry,
     parameter_citations,
     variable_citations,
@@ -314,6 +315,15 @@ def step_chart_svg(points, unit=None, title: str = "") -> str | None:
             if path:
                 parts.append(f'<path d="{" ".join(path)}" fill="none" stroke="#1f5fa8" stroke-width="2"/>')
             path, previous = [], None
+            # Unknown is not zero: the period without a value is a marked band, not a line at 0.
+            band_x, band_w = x(day), max(x(end) - x(day), 2)
+            parts.append(
+                f'<rect class="llo-onbekend" x="{band_x}" y="{top}" width="{round(band_w, 1)}" height="{height - top - bottom}" '
+                f'fill="#f6ead0" stroke="#a86b00" stroke-dasharray="4 3"><title>vanaf {day.isoformat()}: onbekend '
+                f'(geen waarde in het model)</title></rect>'
+            )
+            if band_w >= 50:
+                parts.append(f'<text x="{round(band_x + band_w / 2, 1)}" y="{top + 16}" text-anchor="middle" fill="#7a4d00">onbekend</text>')
             continue
         if previous is None:
             path.append(f"M {x(day)} {y(value)}")
@@ -536,8 +546,12 @@ def collect_test_cases(tests_dir: Path, variable_names, root: Path | None = None
                 continue
             names = _variable_keys(item.get("input"), variable_names) | _variable_keys(item.get("output"), variable_names)
             try:
-                bronnen = tuple(keyword_citations(item.get("keywords")))
-            except CitationError:
+                bronnen = tuple(
+                    citation_from_mapping(parse_source_keyword(k))
+                    for k in item.get("keywords") or []
+                    if isinstance(k, str) and k.startswith("bron:")
+                )
+            except (CitationError, ValueError):
                 bronnen = ()  # tests/python/test_yaml_cases_cite_sources.py reports it
             cases.append(
                 TestCase(str(item.get("name") or f"geval {index + 1}"), path.relative_to(root).as_posix(), names, bronnen)

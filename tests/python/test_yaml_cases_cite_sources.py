@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from openfisca_llo.citations import citation_from_mapping, parse_source_keyword
+from openfisca_llo.cases import parse_source_keyword
+from openfisca_llo.citations import citation_from_mapping
 
 TESTS = Path(__file__).resolve().parent.parent
 YAML_FILES = sorted(p for p in TESTS.rglob("*.yaml") if "golden" not in p.parts)
