@@ -57,6 +57,7 @@ GROUP_TITLES = {
     "algemeen": "Algemeen (AOW-leeftijd e.d.)",
 }
 ROOT_GROUP = "overig"  # parameters or variables that are not in a folder
+UNVERIFIED_STATUSES = ("secundair", "herkomst_onbekend")  # values not read in the official text
 
 NOT_MODELLED = re.compile(r"niet gemodelleerd\s*:\s*(.*)", re.IGNORECASE)
 
@@ -986,22 +987,22 @@ def not_modelled_items(model: Model) -> dict[str, list[str]]:
         if isinstance(parameter, ParameterScale):
             continue
         values = sorted(parameter.values_list, key=lambda v: v.instant_str)
-        dates = [v.instant_str for v in values if (v.metadata or {}).get("verificatie") == "secundair"]
-        if dates or parameter.metadata.get("verificatie") == "secundair":
+        dates = [v.instant_str for v in values if (v.metadata or {}).get("verificatie") in UNVERIFIED_STATUSES]
+        if dates or parameter.metadata.get("verificatie") in UNVERIFIED_STATUSES:
             note = parameter.metadata.get("toelichting") or ""
             secondary.append(
-                f"{param_ref(name)} — secundair voor de waarden vanaf {', '.join(dates) or '(geen)'}"
+                f"{param_ref(name)} — secundair of herkomst onbekend voor de waarden vanaf {', '.join(dates) or '(geen)'}"
                 + (f". {esc(note)}" if note else "")
             )
         gaps = [v.instant_str for v in values if v.value is None]
         if gaps:
             empty.append(f"{param_ref(name)} — geen waarde vanaf {', '.join(gaps)}")
         for citation in parameter_citations(parameter.metadata):
-            if dict(citation.locator).get("onderwerp"):
+            if citation.precision == "onderwerp":
                 unverified.append(f"{param_ref(name)}: {citation_rst(citation)}")
     for name, variable in model.variables.items():
         for citation in variable_citations(variable):
-            if dict(citation.locator).get("onderwerp"):
+            if citation.precision == "onderwerp":
                 unverified.append(f"{var_ref(name)}: {citation_rst(citation)}")
     registry = [
         f"{ref(anchor('bron', s.id), s.id)} ({s.status}): {esc(s.note)}" for s in load_registry().values() if s.note
@@ -1019,7 +1020,8 @@ NOT_MODELLED_SECTIONS = {
     "niet_gemodelleerd": ("Niet gemodelleerd", "Uit de docstrings en documentatie: elke zin na 'Niet gemodelleerd:'."),
     "secundair": (
         "Waarden die alleen secundair zijn geverifieerd",
-        "Parameters waarvan (een) waarde alleen op een secundaire bron is gezien (``verificatie: secundair``), "
+        "Parameters waarvan (een) waarde alleen op een secundaire bron is gezien (``verificatie: secundair``, of "
+        "``herkomst_onbekend`` als het adres van die bron niet is vastgelegd), "
         "met de toelichting van de parameter.",
     ),
     "onderwerp": (

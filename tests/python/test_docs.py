@@ -244,8 +244,8 @@ def test_not_modelled_lists_every_docstring_note(tax_benefit_system):
         assert any(docgen.anchor("var", name) + ">" in item for item in items["niet_gemodelleerd"]), name
     secondary = {
         p.name for p in leaf_parameters(tax_benefit_system.parameters)
-        if p.metadata.get("verificatie") == "secundair"
-        or any(v.metadata.get("verificatie") == "secundair" for v in p.values_list)
+        if p.metadata.get("verificatie") in docgen.UNVERIFIED_STATUSES
+        or any(v.metadata.get("verificatie") in docgen.UNVERIFIED_STATUSES for v in p.values_list)
     }
     assert len(items["secundair"]) == len(secondary)
     assert len(items["register"]) == len([s for s in load_registry().values() if s.note])
