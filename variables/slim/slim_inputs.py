@@ -40,7 +40,11 @@ class samenwerkingsverband_aantal_partners(Variable):
     entity = Samenwerkingsverband
     definition_period = DAY
     label = "Aantal mkb-ondernemingen dat deelneemt aan het samenwerkingsverband"
-    reference = [cite("stcrt-2019-70088", artikel="1"), cite("stcrt-2021-22240", artikel="I")]
+    reference = [
+        cite("stcrt-2019-70088", artikel="1"),
+        cite("stcrt-2021-22240", artikel="I"),
+        cite("stcrt-2025-7276", artikel="I", onderdeel="C"),
+    ]
     unit = "count"
     documentation = (
         "Invoer. Verbonden organisaties tellen niet als afzonderlijke partner (definitie samenwerkingsverband na "

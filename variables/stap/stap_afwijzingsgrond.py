@@ -114,7 +114,7 @@ _g = StapAfwijzingsgrond
 grondslag(
     StapAfwijzingsgrond,
     {
-        _g.regeling_niet_in_werking: [cite("BWBR0045419", onderwerp="inwerkingtreding en verval")],
+        _g.regeling_niet_in_werking: [cite("BWBR0045419", opschrift="[Regeling vervalt per 01-01-2027.]"), cite("web-sdpwerkt-intrekking-evc-overbrugging")],
         _g.regeling_beeindigd: [cite("kst-30012-158", paragraaf="2")],
         _g.buiten_aanvraagtijdvak: [cite("BWBR0045419", artikel="9")],
         _g.te_jong: [cite("BWBR0045419", artikel="5", lid="2")],
