@@ -94,6 +94,19 @@ class CitationError(ValueError):
 
 
 @dataclasses.dataclass(frozen=True)
+class Renumbering:
+    """Articles of a consolidated text renumbered from ``datum`` by the publication ``bron``: old -> new number
+    (only the numbers read in that publication)."""
+
+    datum: datetime.date
+    bron: str
+    artikelen: tuple[tuple[str, str], ...]
+
+    def new_number(self, artikel: str) -> str | None:
+        return dict(self.artikelen).get(artikel)
+
+
+@dataclasses.dataclass(frozen=True)
 class Source:
     id: str
     kind: str
@@ -106,12 +119,22 @@ class Source:
     geldig_vanaf: datetime.date | None = None
     geldig_tot: datetime.date | None = None
     gelezen: datetime.date | None = None  # web pages: the date the project read the page
+    vernummering: Renumbering | None = None  # consolidated texts whose articles were renumbered
+
+    def __hash__(self) -> int:
+        return hash(self.id)
 
     def as_dict(self) -> dict:
         data = dataclasses.asdict(self)
         for key in ("date", "geldig_vanaf", "geldig_tot", "gelezen"):
             if data[key] is not None:
                 data[key] = data[key].isoformat()
+        if self.vernummering is not None:
+            data["vernummering"] = {
+                "datum": self.vernummering.datum.isoformat(),
+                "bron": self.vernummering.bron,
+                "artikelen": dict(self.vernummering.artikelen),
+            }
         data["kind_label"] = KIND_LABELS[self.kind]
         data["status_label"] = STATUS_LABELS[self.status]
         return data
@@ -150,10 +173,21 @@ class Citation:
     def on(self, day) -> Citation:
         """This citation of the text as it stood on ``day`` (a date or ISO string): for a consolidated text (BWB)
         the version valid that day, kept within the text's own life (geldig_vanaf .. geldig_tot); other kinds are
-        fixed publications and stay as they are."""
+        fixed publications and stay as they are. After a renumbering the article is cited by its new number where
+        the renumbering publication gives it; where it does not, the citation opens the last version in which the
+        old number held (the day before the renumbering)."""
         if day is None or self.source.kind != "bwb":
             return self
-        return dataclasses.replace(self, versie=version_date(self.source, day))
+        versie = version_date(self.source, day)
+        renumbering = self.source.vernummering
+        locator = dict(self.locator)
+        if renumbering is not None and versie >= renumbering.datum and locator.get("artikel"):
+            new = renumbering.new_number(locator["artikel"])
+            if new is None:
+                return dataclasses.replace(self, versie=renumbering.datum - datetime.timedelta(days=1))
+            renumbered = tuple((k, new if k == "artikel" else v) for k, v in self.locator)
+            return dataclasses.replace(self, locator=renumbered, versie=versie)
+        return dataclasses.replace(self, versie=versie)
 
     def as_dict(self) -> dict:
         return dict(_citation_dict(self))
@@ -192,6 +226,16 @@ def _parse_date(value) -> datetime.date | None:
     if value is None or isinstance(value, datetime.date):
         return value
     return datetime.date.fromisoformat(str(value))
+
+
+def _renumbering(data) -> Renumbering | None:
+    if not data:
+        return None
+    return Renumbering(
+        datum=_parse_date(data["datum"]),
+        bron=str(data["bron"]),
+        artikelen=tuple((str(old), str(new)) for old, new in data["artikelen"].items()),
+    )
 
 
 def validate_source_entry(source_id: str, entry: dict) -> list[str]:
@@ -246,6 +290,7 @@ def load_registry() -> dict[str, Source]:
             geldig_vanaf=_parse_date(entry.get("geldig_vanaf")),
             geldig_tot=_parse_date(entry.get("geldig_tot")),
             gelezen=_parse_date(entry.get("gelezen")),
+            vernummering=_renumbering(entry.get("vernummering")),
         )
     if problems:
         raise CitationError("Fouten in sources.yaml:\n" + "\n".join(problems))

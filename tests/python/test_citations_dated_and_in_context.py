@@ -92,3 +92,15 @@ def test_an_eternal_input_is_explained_with_undated_links(tax_benefit_system):
     tree = explain(tax_benefit_system, situation, "geboortedatum", "ETERNITY")["berekening"]
     assert tree["waarden"] == {"p": "1985-06-01"}
     assert all("&g=" not in url for url in _bwb_urls(tree["bronnen"]))
+
+
+def test_after_the_slim_renumbering_the_article_is_cited_by_its_number_on_that_date():
+    # Stcrt. 2025, 7276, artikel I, onderdeel F: artikel 5 (aanvraagtijdvakken) becomes artikel 2.6. Artikel 6 is
+    # not in the part of the table that was read: it opens the last version in which '6' held.
+    def url(artikel, day):
+        return parameter_citations({"bronnen": [{"bron": "BWBR0043015", "artikel": artikel}]}, on=day)[0].url
+
+    base = "https://wetten.overheid.nl/jci1.3:c:BWBR0043015"
+    assert url("5", "2023-07-01") == f"{base}&artikel=5&g=2023-07-01"
+    assert url("5", "2025-06-01") == f"{base}&artikel=2.6&g=2025-06-01"
+    assert url("6", "2025-06-01") == f"{base}&artikel=6&g=2025-03-09"

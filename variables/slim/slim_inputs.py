@@ -27,7 +27,7 @@ class slim_reeds_verleend_in_aanvraagtijdvak(Variable):
     entity = Onderneming
     definition_period = DAY
     label = "SLIM-subsidie die in dit aanvraagtijdvak al is verleend in de categorie van deze aanvrager (mkb of grootbedrijf)"
-    reference = [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")]
+    reference = [cite("BWBR0043015", artikel="6")]
     unit = "currency-EUR"
     documentation = (
         "Invoer. Het model wijst een aanvraag af als dit bedrag plus de subsidie het subsidieplafond van het "
@@ -69,7 +69,7 @@ class slim_samenwerkingsverband_reeds_verleend_in_aanvraagtijdvak(Variable):
     entity = Samenwerkingsverband
     definition_period = DAY
     label = "SLIM-subsidie die in dit aanvraagtijdvak al aan samenwerkingsverbanden is verleend"
-    reference = [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")]
+    reference = [cite("BWBR0043015", artikel="6")]
     unit = "currency-EUR"
     documentation = (
         "Invoer. Getoetst aan het subsidieplafond van het aanvraagtijdvak voor samenwerkingsverbanden "
