@@ -98,15 +98,16 @@ class CitationReport:
         return total
 
     def scheme_table(self) -> list[str]:
+        width = max([len("regeling"), len("TOTAAL"), *(len(name) for name in self.schemes)])
         header = (
-            f"{'regeling':<38} {'citaties':>8} {'artikel%':>8} {'onderwerp':>9} {'onderw.%':>8} "
+            f"{'regeling':<{width}} {'citaties':>8} {'artikel%':>8} {'onderwerp':>9} {'onderw.%':>8} "
             f"{'waarden':>7} {'officieel%':>10} {'secundair%':>10} {'onbekend%':>9} {'herkomst?%':>10}"
         )
         lines = [header, "-" * len(header)]
         rows = sorted(self.schemes.items()) + [("TOTAAL", self.totals)]
         for name, stats in rows:
             lines.append(
-                f"{name:<38} {stats.total:>8} {stats.official_precise():>8.1f} {stats.citations['onderwerp']:>9} "
+                f"{name:<{width}} {stats.total:>8} {stats.official_precise():>8.1f} {stats.citations['onderwerp']:>9} "
                 f"{stats.percent('onderwerp'):>8.1f} {sum(stats.values.values()):>7} "
                 f"{stats.status_percent('officieel'):>10.1f} {stats.status_percent('secundair'):>10.1f} "
                 f"{stats.status_percent('onbekend'):>9.1f} {stats.status_percent('herkomst_onbekend'):>10.1f}"
