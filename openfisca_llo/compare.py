@@ -69,7 +69,7 @@ def _parameter_on(tax_benefit_system, name: str, period: str) -> dict | None:
         "waarde": at_instant.value,
         "eenheid": parameter.metadata.get("unit"),
         "geldig_vanaf": at_instant.instant_str,
-        "bronnen": [c.as_dict() for c in parameter_citations(at_instant.metadata)],
+        "bronnen": [c.as_dict() for c in parameter_citations(at_instant.metadata, on=at_instant.instant_str)],
     }
 
 

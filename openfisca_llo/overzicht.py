@@ -127,7 +127,8 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
         main_variable = tax_benefit_system.variables[scheme.bedrag or scheme.recht]
         unit = getattr(main_variable, "unit", None)
         # the scheme's own sources, the regulation first where the variable cites it
-        sources = sorted((c.as_dict() for c in variable_citations(main_variable)), key=lambda c: c["bron"] != scheme.bron)
+        sources = sorted((c.as_dict() for c in variable_citations(main_variable, on=date.isoformat())),
+                         key=lambda c: c["bron"] != scheme.bron)
         for index, instance_id in enumerate(population.ids):
             instance_id = str(instance_id)
             if instance_id.startswith(f"_{scheme.entiteit}_"):
@@ -155,7 +156,7 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
                 entry["reden"] = reason
                 if enum is not None:
                     entry["reden_omschrijving"] = enum[reason].value
-                    grounds = reason_citations(enum, reason)
+                    grounds = reason_citations(enum, reason, on=date.isoformat())
                     entry["reden_bronnen"] = [c.as_dict() for c in grounds or []]
                 else:
                     entry["reden_omschrijving"] = {
@@ -220,7 +221,7 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
                     "eenheid": unit,
                     "eerste_waarde": previous is None,
                     "verificatie": value.metadata.get("verificatie"),
-                    "bronnen": [c.as_dict() for c in parameter_citations(value.metadata)],
+                    "bronnen": [c.as_dict() for c in parameter_citations(value.metadata, on=value.instant_str)],
                 })
             previous = value
     for name, variable in tax_benefit_system.variables.items():
@@ -231,7 +232,7 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
                     "soort": "formule",
                     "naam": name,
                     "omschrijving": " ".join(((formula.__doc__ or "").strip().split("\n\n")[0]).split()),
-                    "bronnen": [c.as_dict() for c in variable_citations(variable)],
+                    "bronnen": [c.as_dict() for c in variable_citations(variable, on=date)],
                 })
     return sorted(events, key=lambda e: (e["datum"], e["soort"], e["naam"]))
 

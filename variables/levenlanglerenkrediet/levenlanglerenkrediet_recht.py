@@ -15,6 +15,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
+from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.dates import studiejaar_begin
 from openfisca_llo.entities import Persoon
 from openfisca_llo.reasons import grondslag
@@ -339,3 +340,14 @@ class levenlanglerenkrediet_maximum_per_maand(Variable):
         """Art. 3.16d lid 1: per maand ten hoogste een twaalfde. Niet gemodelleerd: een hoger maandbedrag bij
         ministeriële regeling (lid 2) en de pro-rata-regel voor modules onder 60 EC (art. 3.16f); geen afronding."""
         return persoon("levenlanglerenkrediet_maximum_per_studiejaar", period) / 12
+
+
+# Shared inputs as the levenlanglerenkrediet uses them: the age on the first day of the month (WSF 2000 art. 2.3a
+# with art. 1.2), not the STAP-budget's age rule.
+invoer_grondslag(
+    ("levenlanglerenkrediet_afwijzingsgrond", "levenlanglerenkrediet_maximumleeftijd_bereikt"),
+    {
+        "leeftijd": [cite("BWBR0011453", artikel="2.3a"), cite("BWBR0011453", artikel="1.2")],
+        "geboortedatum": [cite("BWBR0011453", artikel="2.3a")],
+    },
+)
