@@ -41,10 +41,9 @@ def _serve(args) -> int:
 def _hervormingen(args) -> int:
     import json
 
-    from openfisca_llo.reforms import REFORMS
+    from openfisca_llo.reforms import descriptions
 
-    reforms = {key: {"omschrijving": reform.name or key, "soort": "amendement" if hasattr(reform, "amendment") else "python"}
-               for key, reform in REFORMS.items()}
+    reforms = descriptions()
     if args.format == "json":
         print(json.dumps(reforms, ensure_ascii=False, indent=2))
         return 0

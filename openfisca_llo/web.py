@@ -285,12 +285,9 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
 
     @app.route("/reforms")
     def get_reforms():
-        from openfisca_llo.reforms import REFORMS
+        from openfisca_llo.reforms import descriptions
 
-        return json_response({
-            name: {"omschrijving": reform.name, "documentatie": (reform.__doc__ or "").strip()}
-            for name, reform in REFORMS.items()
-        })
+        return json_response(descriptions())
 
     @app.errorhandler(AmendmentError)
     def amendment_error(error: AmendmentError):

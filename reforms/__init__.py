@@ -39,6 +39,20 @@ for _path in sorted(AMENDMENTS_DIR.glob("*.yaml")):
         raise ImportError(f"{_path.name}: de naam {_path.stem!r} is al een hervorming in reforms/{_path.stem}/")
     REFORMS[_path.stem] = amendment_reform_class(load_amendment_file(_path))
 
+
+def descriptions() -> dict[str, dict]:
+    """Each reform by key: its one-line name, whether it is Python or an amendment as data, its documentation
+    (GET /reforms and ``openfisca-llo hervormingen``)."""
+    return {
+        key: {
+            "omschrijving": reform.name or key,
+            "soort": "amendement" if hasattr(reform, "amendment") else "python",
+            "documentatie": (reform.__doc__ or "").strip(),
+        }
+        for key, reform in REFORMS.items()
+    }
+
+
 # openfisca_llo.reforms.<key> is the reform class (OpenFisca's apply_reform and YAML tests read this attribute);
 # set after the imports above, which bind each sub-package under the same name.
 globals().update(REFORMS)
