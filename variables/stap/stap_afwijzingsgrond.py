@@ -5,7 +5,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
-from openfisca_llo.optional_parameters import value_or_none
+from openfisca_llo.optional_parameters import known_value
 from openfisca_llo.reasons import grondslag
 
 
@@ -21,12 +21,14 @@ class StapAfwijzingsgrond(Enum):
     eerder_toegekend_dit_kalenderjaar = "Al een STAP-budget verleend in dit kalenderjaar"
     scholing_niet_subsidiabel = "De scholing staat niet in het scholingsregister of is (vanaf 18 september 2023) niet door OCW erkend"
     geen_scholingskosten = "Geen subsidiabele scholingskosten"
+    kosten_volledig_door_derde = "De scholingskosten worden volledig door een derde (werkgever, O&O-fonds) betaald"
     subsidieplafond_bereikt = "Het subsidieplafond van het aanvraagtijdvak zou worden overschreden"
+    onbekend = "Niet te bepalen: het subsidieplafond van dit aanvraagtijdvak is niet bekend"
 
 
 def subsidieplafond(parameters, period):
-    """Plafond van het lopende tijdvak, of None waar geen geverifieerd bedrag bekend is."""
-    plafond = value_or_none(parameters(period).stap, "subsidieplafond_per_tijdvak")
+    """Plafond van het lopende tijdvak, of None waar geen geverifieerd bedrag bekend is (dan: onbekend)."""
+    plafond = known_value(parameters, period, "stap.subsidieplafond_per_tijdvak")
     return None if plafond is None else float(plafond)
 
 
@@ -51,8 +53,10 @@ class stap_afwijzingsgrond(Variable):
         Looptijd en tijdvak hangen alleen van de datum af (parameters stap.regeling_in_werking,
         stap.budget_beschikbaar en stap.aanvraagtijdvak.open). Daarna art. 5 lid 2 (18 jaar, AOW-leeftijd, 6 maanden verzekerd),
         de uitsluiting bij studiefinanciering, eenmaal per kalenderjaar, art. 5 lid 1 (scholingsregister)
-        en vanaf 18 september 2023 alleen OCW-erkende scholing (Stcrt. 2023, 20707), en tot slot het
-        subsidieplafond van het tijdvak (art. 9 en 10: volgorde van ontvangst).
+        en vanaf 18 september 2023 alleen OCW-erkende scholing (Stcrt. 2023, 20707), kosten die een derde
+        volledig betaalt (art. 1, bijdrage van een derde), en tot slot het subsidieplafond van het tijdvak (art. 9
+        en 10: volgorde van ontvangst). Is dat plafond niet bekend, dan is de uitkomst 'onbekend' (nooit
+        'onbeperkt'), tenzij een eerdere grond al afwijst.
         """
         grond = StapAfwijzingsgrond
         p = parameters(period).stap
@@ -76,12 +80,14 @@ class stap_afwijzingsgrond(Variable):
         art5_lid1_register = persoon("stap_scholing_in_scholingsregister", period)
         ocw_erkend = persoon("stap_scholing_ocw_erkend", period) + np.logical_not(p.alleen_ocw_erkende_scholing)
         kosten = persoon("stap_scholingskosten", period)
+        subsidiabel = persoon("stap_subsidiabele_kosten", period)
 
         plafond = subsidieplafond(parameters, period)
+        plafond_onbekend = np.full(n, plafond is None)
         if plafond is None:
             plafond_overschreden = np.zeros(n, dtype=bool)
         else:
-            bedrag = np.minimum(kosten, p.maximum_per_kalenderjaar)
+            bedrag = np.minimum(subsidiabel, p.maximum_per_kalenderjaar)
             plafond_overschreden = persoon("stap_reeds_verleend_in_tijdvak", period) + bedrag > plafond
 
         return np.select(
@@ -93,6 +99,8 @@ class stap_afwijzingsgrond(Variable):
                 eerder,
                 np.logical_not(art5_lid1_register * ocw_erkend),
                 kosten <= 0,
+                subsidiabel <= 0,
+                plafond_onbekend,
                 plafond_overschreden,
             ],
             [
@@ -103,6 +111,8 @@ class stap_afwijzingsgrond(Variable):
                 grond.eerder_toegekend_dit_kalenderjaar,
                 grond.scholing_niet_subsidiabel,
                 grond.geen_scholingskosten,
+                grond.kosten_volledig_door_derde,
+                grond.onbekend,
                 grond.subsidieplafond_bereikt,
             ],
             default=grond.geen,
@@ -123,6 +133,8 @@ grondslag(
         _g.eerder_toegekend_dit_kalenderjaar: [cite("web-uwv-stap-informatie")],
         _g.scholing_niet_subsidiabel: [cite("BWBR0045419", artikel="5", lid="1"), cite("stcrt-2023-20707", artikel="I", onderdeel="A")],
         _g.geen_scholingskosten: [cite("BWBR0045419", artikel="1")],
+        _g.kosten_volledig_door_derde: [cite("BWBR0045419", artikel="1"), cite("web-schoevers-stap-voorwaarden")],
+        _g.onbekend: [cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak")],
         _g.subsidieplafond_bereikt: [
             cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"),
             cite("BWBR0045419", artikel="10"),
