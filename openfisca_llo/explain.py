@@ -22,6 +22,8 @@ from openfisca_llo.citations import (
     parameter_citations,
     variable_citations,
 )
+from openfisca_llo.dates import dutch_date
+from openfisca_llo.optional_parameters import ONBEKEND, why_unknown
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.situations import build_simulation
 
@@ -53,7 +55,10 @@ def _values(tax_benefit_system, simulation, name: str, value) -> dict:
     else:
         array = np.asarray(value)
         if array.dtype.kind == "f":
-            values = np.round(array.astype("float64"), 2).tolist()
+            rounded = np.round(array.astype("float64"), 2)
+            values = rounded.tolist()
+            if np.isnan(rounded).any():  # onbekend: JSON null, never a number
+                values = [None if v != v else v for v in values]
         elif array.dtype.kind == "M":
             values = array.astype(str).tolist()
         else:
@@ -85,10 +90,11 @@ def _parameter_at(tax_benefit_system, name: str, instant: str):
 
 
 def explain_parameter(tax_benefit_system, name: str, period, value) -> dict:
+    """A parameter as read by a formula; a parameter without a value (None) says why it is unknown ('onbekend')."""
     instant = str(make_period(period).start)
     parameter, at_instant = _parameter_at(tax_benefit_system, name, instant)
     metadata = at_instant.metadata if at_instant is not None else parameter.metadata
-    return {
+    result = {
         "parameter": name,
         "omschrijving": parameter.description,
         "waarde": plain_value(value.item() if hasattr(value, "item") else value),
@@ -99,6 +105,11 @@ def explain_parameter(tax_benefit_system, name: str, period, value) -> dict:
         "toelichting": (metadata.get("toelichting") or "").strip(),
         "bronnen": _citations(parameter_citations(metadata)),
     }
+    if value is None:
+        unknown = why_unknown(tax_benefit_system.parameters, name, instant)
+        if unknown is not None:
+            result["onbekend"] = unknown.as_dict()
+    return result
 
 
 def _full_nodes(simulation) -> dict:
@@ -115,6 +126,35 @@ def _full_nodes(simulation) -> dict:
     for tree in simulation.tracer.trees:
         walk(tree)
     return index
+
+
+def missing_parameters(tax_benefit_system, simulation, variable: str, period) -> list[dict]:
+    """The parameters without a value that the traced computation of ``variable`` asked, with the reason
+    (``why_unknown``); empty when the simulation was not traced."""
+    if not simulation.trace:
+        return []
+    full = _full_nodes(simulation)
+    found, seen, visited = [], set(), set()
+
+    def walk(node):
+        key = (node.name, str(node.period))
+        if key in visited:
+            return
+        visited.add(key)
+        node = full.get(key, node)
+        for parameter in node.parameters:
+            if parameter.value is None and parameter.name not in seen:
+                seen.add(parameter.name)
+                unknown = why_unknown(tax_benefit_system.parameters, parameter.name, str(make_period(parameter.period).start))
+                if unknown is not None:
+                    found.append(unknown.as_dict())
+        for child in node.children:
+            walk(child)
+
+    start = full.get((variable, str(make_period(period))))
+    if start is not None:
+        walk(start)
+    return found
 
 
 def _explain_node(tax_benefit_system, simulation, node, seen: set, full: dict | None = None) -> dict:
@@ -165,8 +205,27 @@ def _reasons(tree: dict) -> list[dict]:
     return found
 
 
-def _reason_labels(tax_benefit_system, reasons: list[dict]) -> None:
+def _unknown_parameters(tree: dict) -> list[dict]:
+    """Every parameter in the tree that a formula asked and found without a value, once."""
+    found, seen = [], set()
+
+    def walk(node):
+        for parameter in node.get("parameters", []):
+            if "onbekend" in parameter and parameter["parameter"] not in seen:
+                seen.add(parameter["parameter"])
+                found.append({**parameter["onbekend"], "verificatie": parameter["verificatie"], "bronnen": parameter["bronnen"]})
+        for child in node.get("stappen", []):
+            walk(child)
+
+    walk(tree)
+    return found
+
+
+def _reason_labels(tax_benefit_system, reasons: list[dict], tree: dict | None = None) -> None:
+    missing = _unknown_parameters(tree) if tree is not None else []
     for reason in reasons:
+        if reason["reden"] == ONBEKEND:
+            reason["ontbrekend"] = missing
         enum = tax_benefit_system.variables[reason["variabele"]].possible_values
         reason["omschrijving"] = enum[reason["reden"]].value
         specific = reason_citations(enum, reason["reden"])
@@ -189,7 +248,7 @@ def explain(tax_benefit_system, situation: dict, variable: str, period: str, sim
     root = simulation.tracer.trees[-1]
     tree = _explain_node(tax_benefit_system, simulation, root, set(), _full_nodes(simulation))
     reasons = _reasons(tree)
-    _reason_labels(tax_benefit_system, reasons)
+    _reason_labels(tax_benefit_system, reasons, tree)
     return {
         "variabele": variable,
         "periode": str(root.period),
@@ -205,6 +264,8 @@ def explain(tax_benefit_system, situation: dict, variable: str, period: str, sim
 
 
 def _format_value(value, unit) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return "onbekend (niet te bepalen)"
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if unit == "currency-EUR" and isinstance(value, (int, float)):
@@ -241,6 +302,13 @@ def render_text(explanation: dict, markdown: bool = False) -> str:
             lines.append(f"- {reason['id']}: {reason['omschrijving']} ({reason['reden']})")
             for citation in reason["bronnen"]:
                 lines.append(f"  - bron: {_format_citation(citation)}")
+            for missing in reason.get("ontbrekend", []):
+                lines.append(
+                    f"  - ontbrekend gegeven: {missing['parameter']} op {dutch_date(missing['datum'])}: "
+                    f"{missing['omschrijving']} ({missing['reden']}; leeg vanaf {dutch_date(missing['sinds'])})"
+                )
+                if missing["toelichting"]:
+                    lines.append(f"    toelichting: {missing['toelichting']}")
     lines.append("")
     lines.append("## Berekening" if markdown else "Berekening:")
 
@@ -262,10 +330,11 @@ def render_text(explanation: dict, markdown: bool = False) -> str:
         for parameter in node.get("parameters", []):
             pname = f"`{parameter['parameter']}`" if markdown else parameter["parameter"]
             shown = _format_value(parameter["waarde"], parameter["eenheid"])
-            lines.append(
-                f"{indent}  parameter {pname} = {shown} (geldig vanaf {parameter['geldig_vanaf']}; "
-                f"{parameter['verificatie_label']})"
-            )
+            if "onbekend" in parameter:
+                status = f"{parameter['onbekend']['reden']}: {parameter['onbekend']['omschrijving']}"
+            else:
+                status = parameter["verificatie_label"]
+            lines.append(f"{indent}  parameter {pname} = {shown} (geldig vanaf {parameter['geldig_vanaf']}; {status})")
             for citation in parameter["bronnen"]:
                 lines.append(f"{indent}    bron: {_format_citation(citation)}")
         for child in node.get("stappen", []):
