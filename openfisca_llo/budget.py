@@ -601,6 +601,11 @@ def calibration(tax_benefit_system, size: int = CALIBRATION_SIZE, seed: int = CA
         "bron": "geen bron voor het hele jaar", "bronwaarde": None,
         "model": float(w[granted].sum()), "eenheid": "aantal",
     })
+    rows.append({  # apart: neither granted nor refused (tijdvakken with an unknown plafond: March, Sept, Nov 2022)
+        "grootheid": "STAP 2022, heel jaar: aanvragen niet te bepalen (onbekend plafond), niet meegeteld hierboven",
+        "bron": "geen bron", "bronwaarde": None,
+        "model": float(w[stap.onbekend].sum()), "eenheid": "aantal",
+    })
     population = generate(size, seed, stap_year=2023)
     stap = stap_year(tax_benefit_system, population, 2023)
     w = population.gewicht[stap.index]

@@ -421,6 +421,16 @@ def analyse_function(
             base = _parameter_path(first, parameter_args, aliases)
             if base is not None:
                 uses.parameter_paths.add((*base, node.args[1].value))
+        if (  # known_value(parameters, period, "a.b.c"): the optional parameter at that dotted path
+            isinstance(node.func, ast.Name)
+            and node.func.id == "known_value"
+            and len(node.args) == 3
+            and isinstance(first, ast.Name)
+            and first.id in parameter_args
+            and isinstance(node.args[2], ast.Constant)
+            and isinstance(node.args[2].value, str)
+        ):
+            uses.parameter_paths.add(tuple(node.args[2].value.split(".")))
         if (
             isinstance(first, ast.Constant)
             and isinstance(first.value, str)
