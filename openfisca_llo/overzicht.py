@@ -19,7 +19,7 @@ from openfisca_llo.checks import leaf_parameters
 from openfisca_llo.citations import parameter_citations, variable_citations
 from openfisca_llo.dates import dutch_date
 from openfisca_llo.explain import missing_parameters, plain_value
-from openfisca_llo.optional_parameters import ONBEKEND
+from openfisca_llo.optional_parameters import ONBEKEND, REDENEN, null_reason
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.situations import build_simulation
 
@@ -325,6 +325,10 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
                     "verificatie": value.metadata.get("verificatie"),
                     "bronnen": [c.as_dict() for c in parameter_citations(value.metadata)],
                 })
+                if value.value is None:  # from here the figure is unknown: say why, never 'open'
+                    events[-1]["onbekend"] = {"reden": null_reason(value), "omschrijving": REDENEN[null_reason(value)]}
+                if previous is not None and previous.value is None:
+                    events[-1]["oud_onbekend"] = True
             previous = value
     for name, variable in tax_benefit_system.variables.items():
         for date, formula in variable.formulas.items():
@@ -343,7 +347,9 @@ def render_tijdlijn(events: list[dict]) -> str:
     lines = []
     for event in events:
         if event["soort"] == "parameter":
-            lines.append(f"{event['datum']}  {event['naam']}: {event['oud']} -> {event['nieuw']}  ({event['omschrijving']})")
+            new = f"onbekend ({event['onbekend']['omschrijving']})" if "onbekend" in event else event["nieuw"]
+            old = "onbekend" if event.get("oud_onbekend") else ("-" if event["oud"] is None else event["oud"])
+            lines.append(f"{event['datum']}  {event['naam']}: {old} -> {new}  ({event['omschrijving']})")
         else:
             lines.append(f"{event['datum']}  formule {event['naam']}: {event['omschrijving']}")
         for citation in event["bronnen"][:2]:

@@ -46,6 +46,18 @@ class stap_afwijzingsgrond(Variable):
         cite("BWBR0045419", artikel="10"),
         cite("kst-30012-158", paragraaf="2"),
     ]
+    documentation = (
+        "Niet gemodelleerd: (1) de start van de scholing ten vroegste vier weken na de aanvraag en uiterlijk drie "
+        "maanden na het einde van het aanvraagtijdvak (alleen op secundaire bronnen gezien: stap-budget.nl, fontys.nl, "
+        "executivefinance.nl naar UWV; het artikel is niet gelezen en de startdatum is geen invoer); (2) de eis dat "
+        "de scholing 'marktconform geprijsd en arbeidsmarktgericht' is (art. 5 lid 1, 5 en 6, ingevoegd bij Stcrt. "
+        "2022, 28947 en vervallen per 18 september 2023 bij Stcrt. 2023, 20707): een oordeel over de opleiding dat "
+        "geen invoer is, en zonder invoer zou 'onbekend' als 'ja' tellen; (3) het verbod op geschenken, voordelen en "
+        "reis- of verblijfskosten (art. 4 lid 3, Stcrt. 2022, 28947): idem; (4) ten hoogste 300 toekenningen per "
+        "opleiding vanaf 28 februari 2023 (alleen een nieuwsbericht gezien, nhnieuws.nl februari 2023; het artikel "
+        "niet gevonden); (5) de vaststelling na afloop: afgerond bij diploma of certificaat, of ten minste 80% "
+        "aanwezigheid (art. 14, alleen secundair geciteerd); het model berekent de verlening, niet de vaststelling."
+    )
 
     def formula(persoon, period, parameters):
         """Afwijzingsgronden in deze volgorde: looptijd, tijdvak, persoon, scholing, plafond.
