@@ -14,6 +14,7 @@ from openfisca_llo.citations import (
     parameter_citations,
     variable_citations,
 )
+from openfisca_llo.optional_parameters import REDENEN
 
 
 @dataclasses.dataclass
@@ -91,6 +92,12 @@ def check_parameter(report: CitationReport, parameter) -> None:
             report.problems.append(f"parameter {parameter.name} op {value.instant_str}: {error}")
             continue
         value_verification = value.metadata.get("verificatie")
+        reason = (value.metadata or {}).get("onbekend")
+        if reason is not None and (value.value is not None or reason not in REDENEN):
+            report.problems.append(
+                f"parameter {parameter.name} op {value.instant_str}: metadata.onbekend {reason!r} alleen bij een "
+                f"waarde null, toegestaan: {sorted(REDENEN)}"
+            )
         if value_citations and value_verification in VERIFICATION_LABELS:
             report.values_cited += 1
         else:
