@@ -22,8 +22,8 @@ class StapAfwijzingsgrond(Enum):
     scholing_niet_subsidiabel = "De scholing staat niet in het scholingsregister of is (vanaf 18 september 2023) niet door OCW erkend"
     geen_scholingskosten = "Geen subsidiabele scholingskosten"
     kosten_volledig_door_derde = "De scholingskosten worden volledig door een derde (werkgever, O&O-fonds) betaald"
-    subsidieplafond_bereikt = "Het subsidieplafond van het aanvraagtijdvak zou worden overschreden"
     onbekend = "Niet te bepalen: het subsidieplafond van dit aanvraagtijdvak is niet bekend"
+    subsidieplafond_bereikt = "Het subsidieplafond van het aanvraagtijdvak zou worden overschreden"
 
 
 def subsidieplafond(parameters, period):
