@@ -297,7 +297,10 @@ def render_text(explanation: dict, markdown: bool = False) -> str:
     lines.append(f"{'**Uitkomst:**' if markdown else 'Uitkomst:'} {_format_values(explanation['uitkomst'], explanation['eenheid'])}")
     if explanation["redenen"]:
         lines.append("")
-        lines.append("## Redenen van afwijzing" if markdown else "Redenen van afwijzing:")
+        title = "Redenen van afwijzing"
+        if any(reason["reden"] == ONBEKEND for reason in explanation["redenen"]):
+            title = "Redenen van afwijzing of niet te bepalen"
+        lines.append(f"## {title}" if markdown else f"{title}:")
         for reason in explanation["redenen"]:
             lines.append(f"- {reason['id']}: {reason['omschrijving']} ({reason['reden']})")
             for citation in reason["bronnen"]:

@@ -199,3 +199,23 @@ def test_every_null_states_a_known_reason(tax_benefit_system):
     for parameter in leaf_parameters(tax_benefit_system.parameters):
         for period in unknown_periods(parameter):
             assert period["reden"] in REDENEN, (parameter.name, period)
+
+
+def test_budget_counts_onbekend_apart_never_as_spending(tax_benefit_system):
+    """STAP 2022 on a small synthetic population: applications in tijdvakken with an unknown plafond (March,
+    September, November 2022) are 'onbekend' — not granted, not refused by the plafond, not in the costs — and the
+    totals count them apart; applications in May and July (known plafonds) never are."""
+    from openfisca_llo.budget import Scenario, _totals, stap_year
+    from openfisca_llo.population import generate
+
+    population = generate(3000, seed=7, stap_year=2022)
+    stap = stap_year(tax_benefit_system, population, 2022)
+    unknown_plafond = np.isnan(stap.plafond)
+    assert stap.onbekend.any()
+    assert not (stap.onbekend & ~unknown_plafond).any()  # only where the plafond is unknown
+    assert (stap.granted[stap.onbekend] == 0).all() and not stap.refused_by_plafond[stap.onbekend].any()
+    weight = population.gewicht[stap.index]
+    (row, *_) = _totals(Scenario("wet", {2022: stap}, {2022: None}), population, 2022)
+    assert row["aanvragen_onbekend"] == pytest.approx(float(weight[stap.onbekend].sum()))
+    assert row["kosten_eur"] == pytest.approx(float((weight * stap.granted).sum()))
+    assert np.isfinite(row["kosten_eur"])
