@@ -123,6 +123,16 @@ def _record_unknown(node, name: str) -> None:
         tracer.record_parameter_access(f"{at_instant._name}.{name}", at_instant._instant_str, None)
 
 
+def record_unknown(parameters, period, path: str) -> None:
+    """Record in the tracer that a formula needed the parameter at ``path`` and found no value (for explanations),
+    where the formula decides itself whether the missing value matters for a person."""
+    *parents, name = path.split(".")
+    node = parameters(period)
+    for key in parents:
+        node = getattr(node, key)
+    _record_unknown(node, name)
+
+
 def value_or_none(node, name: str):
     """The value of child ``name`` of a parameter node at an instant, or None where it has none (null, or the date
     lies before its first value). A missing value is recorded in the tracer so explanations name it."""

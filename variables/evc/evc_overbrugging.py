@@ -7,7 +7,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
-from openfisca_llo.optional_parameters import flag_on_dates
+from openfisca_llo.optional_parameters import amount_or_nan, flag_on_dates
 from openfisca_llo.reasons import grondslag
 
 
@@ -23,6 +23,7 @@ class EvcOverbruggingAfwijzingsgrond(Enum):
     aow_leeftijd_bereikt = "De AOW-leeftijd is op de startdag bereikt"
     geen_band_met_arbeidsmarkt = "Minder dan 6 maanden verzekerd voor de volksverzekeringen in de referteperiode"
     geen_kosten = "Geen kosten van de EVC-procedure"
+    onbekend = "Niet te bepalen: de AOW-leeftijd van het jaar van de startdag is niet vastgesteld"
 
 
 class evc_overbrugging_afwijzingsgrond(Variable):
@@ -60,7 +61,8 @@ class evc_overbrugging_afwijzingsgrond(Variable):
         afgerond = persoon("evc_afgerond_op", period)
         afronding_binnen = flag_on_dates(parameters, "evc_overbrugging.procedure_periode", afgerond)
         art1_leeftijd = persoon("leeftijd", period) >= p.minimumleeftijd
-        art1_aow = persoon("aow_leeftijd_bereikt", period)
+        aow = persoon("aow_leeftijd_status", period)
+        art1_aow = aow == aow.possible_values.bereikt
         art1_verzekerd = persoon("evc_maanden_verzekerd_referteperiode", period) >= p.minimum_maanden_verzekerd
         kosten = persoon("evc_kosten", period)
         return np.select(
@@ -70,6 +72,7 @@ class evc_overbrugging_afwijzingsgrond(Variable):
                 art1_aow,
                 np.logical_not(art1_verzekerd),
                 kosten <= 0,
+                aow == aow.possible_values.onbekend,
             ],
             [
                 grond.afronding_buiten_periode,
@@ -77,6 +80,7 @@ class evc_overbrugging_afwijzingsgrond(Variable):
                 grond.aow_leeftijd_bereikt,
                 grond.geen_band_met_arbeidsmarkt,
                 grond.geen_kosten,
+                grond.onbekend,
             ],
             default=grond.geen,
         )
@@ -101,9 +105,9 @@ class evc_overbrugging_subsidie(Variable):
         grond = persoon("evc_overbrugging_afwijzingsgrond", period)
         toegekend = grond == grond.possible_values.geen
         if not toegekend.any():
-            return np.zeros(persoon.count)
+            return amount_or_nan(grond, np.zeros(persoon.count))
         maximum = parameters(period).evc_overbrugging.maximum_per_procedure
-        return np.where(toegekend, np.minimum(persoon("evc_kosten", period), maximum), 0)
+        return amount_or_nan(grond, np.where(toegekend, np.minimum(persoon("evc_kosten", period), maximum), 0))
 
 
 _g = EvcOverbruggingAfwijzingsgrond
@@ -116,6 +120,7 @@ grondslag(
         _g.te_jong: [cite("stcrt-2022-32789", artikel="1")],
         _g.aow_leeftijd_bereikt: [cite("stcrt-2022-32789", artikel="1")],
         _g.geen_band_met_arbeidsmarkt: [cite("stcrt-2022-32789", artikel="1")],
+        _g.onbekend: [cite("BWBR0002221", artikel="7a", lid="2")],
         _g.geen_kosten: [cite("stcrt-2022-32789", onderwerp="subsidiabele EVC-procedures gestart en afgerond van 1 juni 2022 tot en met 31 mei 2023")],
     },
 )

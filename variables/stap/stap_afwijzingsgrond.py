@@ -22,7 +22,7 @@ class StapAfwijzingsgrond(Enum):
     scholing_niet_subsidiabel = "De scholing staat niet in het scholingsregister of is (vanaf 18 september 2023) niet door OCW erkend"
     geen_scholingskosten = "Geen subsidiabele scholingskosten"
     kosten_volledig_door_derde = "De scholingskosten worden volledig door een derde (werkgever, O&O-fonds) betaald"
-    onbekend = "Niet te bepalen: het subsidieplafond van dit aanvraagtijdvak is niet bekend"
+    onbekend = "Niet te bepalen: een benodigd gegeven (het subsidieplafond van het tijdvak of de AOW-leeftijd) is niet bekend"
     subsidieplafond_bereikt = "Het subsidieplafond van het aanvraagtijdvak zou worden overschreden"
 
 
@@ -67,8 +67,9 @@ class stap_afwijzingsgrond(Variable):
         de uitsluiting bij studiefinanciering, eenmaal per kalenderjaar, art. 5 lid 1 (scholingsregister)
         en vanaf 18 september 2023 alleen OCW-erkende scholing (Stcrt. 2023, 20707), kosten die een derde
         volledig betaalt (art. 1, bijdrage van een derde), en tot slot het subsidieplafond van het tijdvak (art. 9
-        en 10: volgorde van ontvangst). Is dat plafond niet bekend, dan is de uitkomst 'onbekend' (nooit
-        'onbeperkt'), tenzij een eerdere grond al afwijst.
+        en 10: volgorde van ontvangst). Is dat plafond niet bekend, of de AOW-leeftijd van het jaar niet
+        vastgesteld voor iemand die er mogelijk boven zit, dan is de uitkomst 'onbekend' (nooit 'onbeperkt'),
+        tenzij een eerdere grond al afwijst.
         """
         grond = StapAfwijzingsgrond
         p = parameters(period).stap
@@ -81,7 +82,8 @@ class stap_afwijzingsgrond(Variable):
             return np.full(n, grond.buiten_aanvraagtijdvak)
 
         art5_lid2_leeftijd = persoon("leeftijd", period) >= p.minimumleeftijd
-        art5_lid2_aow = persoon("aow_leeftijd_bereikt", period)
+        aow = persoon("aow_leeftijd_status", period)
+        art5_lid2_aow = aow == aow.possible_values.bereikt
         art5_lid2_verzekerd = persoon("stap_maanden_verzekerd_referteperiode", period) >= p.minimum_maanden_verzekerd
         uitsluiting = (
             persoon("ontvangt_studiefinanciering", period)
@@ -95,7 +97,7 @@ class stap_afwijzingsgrond(Variable):
         subsidiabel = persoon("stap_subsidiabele_kosten", period)
 
         plafond = subsidieplafond(parameters, period)
-        plafond_onbekend = np.full(n, plafond is None)
+        onbekend = np.full(n, plafond is None) + (aow == aow.possible_values.onbekend)
         if plafond is None:
             plafond_overschreden = np.zeros(n, dtype=bool)
         else:
@@ -112,7 +114,7 @@ class stap_afwijzingsgrond(Variable):
                 np.logical_not(art5_lid1_register * ocw_erkend),
                 kosten <= 0,
                 subsidiabel <= 0,
-                plafond_onbekend,
+                onbekend,
                 plafond_overschreden,
             ],
             [
@@ -146,7 +148,7 @@ grondslag(
         _g.scholing_niet_subsidiabel: [cite("BWBR0045419", artikel="5", lid="1"), cite("stcrt-2023-20707", artikel="I", onderdeel="A")],
         _g.geen_scholingskosten: [cite("BWBR0045419", artikel="1")],
         _g.kosten_volledig_door_derde: [cite("BWBR0045419", artikel="1"), cite("web-schoevers-stap-voorwaarden")],
-        _g.onbekend: [cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak")],
+        _g.onbekend: [cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"), cite("BWBR0002221", artikel="7a", lid="2")],
         _g.subsidieplafond_bereikt: [
             cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"),
             cite("BWBR0045419", artikel="10"),

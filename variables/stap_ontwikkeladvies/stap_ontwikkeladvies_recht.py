@@ -18,7 +18,7 @@ class StapOntwikkeladviesAfwijzingsgrond(Enum):
     te_jong = "Jonger dan 18 jaar op de dag van aanmelding"
     aow_leeftijd_bereikt = "De AOW-leeftijd is op de dag van aanmelding bereikt"
     geen_band_met_arbeidsmarkt = "Geen band met de Nederlandse arbeidsmarkt (minder dan 6 maanden verzekerd in de referteperiode)"
-    onbekend = "Niet te bepalen: een voorwaarde van de regeling van 2023 (leeftijd, AOW-grens of band met de arbeidsmarkt) is niet bekend"
+    onbekend = "Niet te bepalen: een voorwaarde (leeftijd, AOW-grens of band met de arbeidsmarkt in de regeling van 2023) is niet bekend"
 
 
 class stap_ontwikkeladvies_afwijzingsgrond(Variable):
@@ -52,11 +52,13 @@ class stap_ontwikkeladvies_afwijzingsgrond(Variable):
         onder_aow = known_value(parameters, period, "stap_ontwikkeladvies.alleen_onder_aow_leeftijd")
         maanden = known_value(parameters, period, "stap_ontwikkeladvies.minimum_maanden_verzekerd")
         art1_te_jong = nee if minimumleeftijd is None else persoon("leeftijd", period) < minimumleeftijd
-        art1_aow = persoon("aow_leeftijd_bereikt", period) if onder_aow else nee
+        aow = persoon("aow_leeftijd_status", period) if onder_aow else None
+        art1_aow = nee if aow is None else aow == aow.possible_values.bereikt
+        aow_onbekend = nee if aow is None else aow == aow.possible_values.onbekend
         art1_geen_band = (
             nee if maanden is None else persoon("stap_maanden_verzekerd_referteperiode", period) < maanden
         )
-        onbekend = np.full(n, minimumleeftijd is None or onder_aow is None or maanden is None)
+        onbekend = np.full(n, minimumleeftijd is None or onder_aow is None or maanden is None) + aow_onbekend
         return np.select(
             [np.logical_not(art1_maximaal_mbo2), art1_te_jong, art1_aow, art1_geen_band, onbekend],
             [grond.opleidingsniveau_te_hoog, grond.te_jong, grond.aow_leeftijd_bereikt, grond.geen_band_met_arbeidsmarkt, grond.onbekend],
