@@ -154,6 +154,51 @@ def missing_parameters(tax_benefit_system, simulation, variable: str, period) ->
     start = full.get((variable, str(make_period(period))))
     if start is not None:
         walk(start)
+    return found + unknown_conditions(tax_benefit_system, simulation, variable, period)
+
+
+UNKNOWN_SUFFIX = "_onbekend"
+
+
+def describe_unknown(missing: dict) -> str:
+    """One Dutch line for a missing figure (a parameter without a value) or an undecided condition (*_onbekend)."""
+    if "parameter" in missing:
+        until = f", weer bekend vanaf {dutch_date(missing['tot'])}" if missing.get("tot") else ""
+        return (
+            f"ontbrekend gegeven: {missing['parameter']} op {dutch_date(missing['datum'])}: {missing['omschrijving']} "
+            f"({missing['reden']}; leeg vanaf {dutch_date(missing.get('sinds'))}{until})"
+        )
+    return f"niet te bepalen: {missing['variabele']} ({missing['omschrijving']}; {missing['reden']})"
+
+
+def unknown_conditions(tax_benefit_system, simulation, variable: str, period) -> list[dict]:
+    """Variables named ``*_onbekend`` that are true in the traced computation of ``variable``: a figure that is not
+    null but undecided (two sources that conflict, each modelled as its own parameter), named with its label."""
+    if not simulation.trace:
+        return []
+    full = _full_nodes(simulation)
+    found, visited = [], set()
+
+    def walk(node):
+        key = (node.name, str(node.period))
+        if key in visited:
+            return
+        visited.add(key)
+        node = full.get(key, node)
+        if node.name.endswith(UNKNOWN_SUFFIX) and np.asarray(node.value).dtype == bool and np.asarray(node.value).any():
+            found.append({
+                "variabele": node.name,
+                "datum": str(make_period(node.period).start),
+                "reden": "bronnen_tegenstrijdig",
+                "omschrijving": tax_benefit_system.variables[node.name].label,
+                "parameters": sorted({p.name for p in node.parameters}),
+            })
+        for child in node.children:
+            walk(child)
+
+    start = full.get((variable, str(make_period(period))))
+    if start is not None:
+        walk(start)
     return found
 
 
@@ -214,6 +259,13 @@ def _unknown_parameters(tree: dict) -> list[dict]:
             if "onbekend" in parameter and parameter["parameter"] not in seen:
                 seen.add(parameter["parameter"])
                 found.append({**parameter["onbekend"], "verificatie": parameter["verificatie"], "bronnen": parameter["bronnen"]})
+        name = node["variabele"]
+        if name.endswith(UNKNOWN_SUFFIX) and name not in seen and any(v is True for v in node["waarden"].values()):
+            seen.add(name)
+            found.append({
+                "variabele": name, "datum": node["periode"], "reden": "bronnen_tegenstrijdig",
+                "omschrijving": node["label"], "bronnen": node["bronnen"],
+            })
         for child in node.get("stappen", []):
             walk(child)
 
@@ -306,11 +358,8 @@ def render_text(explanation: dict, markdown: bool = False) -> str:
             for citation in reason["bronnen"]:
                 lines.append(f"  - bron: {_format_citation(citation)}")
             for missing in reason.get("ontbrekend", []):
-                lines.append(
-                    f"  - ontbrekend gegeven: {missing['parameter']} op {dutch_date(missing['datum'])}: "
-                    f"{missing['omschrijving']} ({missing['reden']}; leeg vanaf {dutch_date(missing['sinds'])})"
-                )
-                if missing["toelichting"]:
+                lines.append(f"  - {describe_unknown(missing)}")
+                if missing.get("toelichting"):
                     lines.append(f"    toelichting: {missing['toelichting']}")
     lines.append("")
     lines.append("## Berekening" if markdown else "Berekening:")

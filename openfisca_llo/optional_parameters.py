@@ -133,6 +133,15 @@ def record_unknown(parameters, period, path: str) -> None:
     _record_unknown(node, name)
 
 
+def optional_child(node, name: str):
+    """Like ``value_or_none`` but without recording a missing value: for lookups whose relevance the formula
+    decides afterwards (it then calls ``record_unknown`` where the missing value matters)."""
+    try:
+        return getattr(node, name)
+    except ParameterNotFoundError:
+        return None
+
+
 def value_or_none(node, name: str):
     """The value of child ``name`` of a parameter node at an instant, or None where it has none (null, or the date
     lies before its first value). A missing value is recorded in the tracer so explanations name it."""

@@ -17,8 +17,7 @@ from openfisca_core.periods import DateUnit
 
 from openfisca_llo.checks import leaf_parameters
 from openfisca_llo.citations import parameter_citations, variable_citations
-from openfisca_llo.dates import dutch_date
-from openfisca_llo.explain import missing_parameters, plain_value
+from openfisca_llo.explain import describe_unknown, missing_parameters, plain_value
 from openfisca_llo.optional_parameters import ONBEKEND, REDENEN, null_reason
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.situations import build_simulation
@@ -284,10 +283,7 @@ def render_overzicht(result: dict) -> str:
                 if "reden" in entry:
                     lines.append(f"    reden: {entry['reden_omschrijving']}")
                 for missing in entry.get("ontbrekend", []):
-                    lines.append(
-                        f"    ontbreekt: {missing['parameter']} ({missing['omschrijving']}; leeg vanaf "
-                        f"{dutch_date(missing['sinds'])}{', weer bekend vanaf ' + dutch_date(missing['tot']) if missing['tot'] else ''})"
-                    )
+                    lines.append(f"    {describe_unknown(missing)}")
                 if entry["looptijd"]:
                     spans = ", ".join(
                         f"{s['van'] or 'vóór 2000'} t/m {s['tot_en_met'] or 'heden'}" for s in entry["looptijd"]
