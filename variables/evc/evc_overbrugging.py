@@ -7,7 +7,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
-from openfisca_llo.optional_parameters import amount_or_nan, flag_on_dates
+from openfisca_llo.optional_parameters import ONBEKEND, amount_or_nan, flag_on_dates
 from openfisca_llo.reasons import grondslag
 
 
@@ -72,7 +72,7 @@ class evc_overbrugging_afwijzingsgrond(Variable):
                 art1_aow,
                 np.logical_not(art1_verzekerd),
                 kosten <= 0,
-                aow == aow.possible_values.onbekend,
+                aow == aow.possible_values[ONBEKEND],
             ],
             [
                 grond.afronding_buiten_periode,

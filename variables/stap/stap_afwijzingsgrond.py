@@ -5,7 +5,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
-from openfisca_llo.optional_parameters import known_value
+from openfisca_llo.optional_parameters import ONBEKEND, known_value
 from openfisca_llo.reasons import grondslag
 
 
@@ -97,7 +97,7 @@ class stap_afwijzingsgrond(Variable):
         subsidiabel = persoon("stap_subsidiabele_kosten", period)
 
         plafond = subsidieplafond(parameters, period)
-        onbekend = np.full(n, plafond is None) + (aow == aow.possible_values.onbekend)
+        onbekend = np.full(n, plafond is None) + (aow == aow.possible_values[ONBEKEND])
         if plafond is None:
             plafond_overschreden = np.zeros(n, dtype=bool)
         else:

@@ -5,7 +5,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
-from openfisca_llo.optional_parameters import known_value
+from openfisca_llo.optional_parameters import ONBEKEND, known_value
 from openfisca_llo.reasons import grondslag
 
 UVB_2023 = cite("web-uvb-ontwikkeladvies-praktisch-opgeleiden")
@@ -54,7 +54,7 @@ class stap_ontwikkeladvies_afwijzingsgrond(Variable):
         art1_te_jong = nee if minimumleeftijd is None else persoon("leeftijd", period) < minimumleeftijd
         aow = persoon("aow_leeftijd_status", period) if onder_aow else None
         art1_aow = nee if aow is None else aow == aow.possible_values.bereikt
-        aow_onbekend = nee if aow is None else aow == aow.possible_values.onbekend
+        aow_onbekend = nee if aow is None else aow == aow.possible_values[ONBEKEND]
         art1_geen_band = (
             nee if maanden is None else persoon("stap_maanden_verzekerd_referteperiode", period) < maanden
         )
