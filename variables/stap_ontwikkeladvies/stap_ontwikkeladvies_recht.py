@@ -4,6 +4,7 @@ from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
+from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.entities import Persoon
 from openfisca_llo.optional_parameters import ONBEKEND, known_value
 from openfisca_llo.reasons import grondslag
@@ -89,5 +90,15 @@ grondslag(
         _g.aow_leeftijd_bereikt: [cite("stcrt-2022-8302", artikel="1"), cite("BWBR0002221", artikel="7a", lid="1")],
         _g.geen_band_met_arbeidsmarkt: [cite("stcrt-2022-8302", artikel="1")],
         _g.onbekend: [UVB_2023],
+    },
+)
+
+# Shared inputs as the ontwikkeladvies uses them: artikel 1 ('deelnemer').
+invoer_grondslag(
+    ("stap_ontwikkeladvies_afwijzingsgrond",),
+    {
+        "leeftijd": [cite("stcrt-2022-8302", artikel="1")],
+        "geboortedatum": [cite("stcrt-2022-8302", artikel="1")],
+        "aow_leeftijd_status": [cite("stcrt-2022-8302", artikel="1"), cite("BWBR0002221", artikel="7a", lid="1")],
     },
 )
