@@ -13,10 +13,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Non-editable install: the tests run against the package as `pip install .` ships it. setuptools reuses build/,
-# where a moved or deleted module would survive and be shipped: start from an empty one.
+# Non-editable install: the tests run against the package as `pip install .` ships it.
 $(STAMP): $(BIN)/python pyproject.toml setup.py $(shell find openfisca_llo parameters variables reforms -type f -not -path '*/__pycache__/*')
-	rm -rf build
+	rm -rf build  # setuptools reuses build/lib: a file deleted from the sources would still be shipped
 	$(BIN)/python -m pip install --quiet '.[dev]'
 	touch $(STAMP)
 

@@ -17,7 +17,9 @@ from openfisca_core.periods import DateUnit
 from openfisca_llo import formatting
 from openfisca_llo.checks import leaf_parameters
 from openfisca_llo.citations import parameter_citations, variable_citations
+from openfisca_llo.explain import describe_unknown, missing_parameters
 from openfisca_llo.json_values import plain_value
+from openfisca_llo.optional_parameters import ONBEKEND, REDENEN, null_reason
 from openfisca_llo.parameter_paths import parameter_at_path
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.regelingen import REGELINGEN, Regeling
@@ -99,6 +101,7 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
     """Every scheme for every person and employer in ``situation`` on ``date``."""
     expanded = expand_on_date(tax_benefit_system, situation, date)
     simulation = build_simulation(tax_benefit_system, expanded)
+    simulation.trace = True  # to name the figures that are unknown on this date
     result: dict[str, dict[str, list]] = {}
     for scheme in SCHEMES:
         if scheme.entiteit not in expanded and scheme.entiteit != tax_benefit_system.person_entity.plural:
@@ -124,6 +127,7 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
                 maximum = plain_value(node(date.isoformat()), node.metadata.get("unit"))
             except Exception:  # no value on this date: the scheme has no maximum then
                 maximum = None
+        missing = missing_parameters(tax_benefit_system, simulation, scheme.reden, period) if scheme.reden else []
         main_variable = tax_benefit_system.variables[scheme.bedrag or scheme.recht]
         unit = getattr(main_variable, "unit", None)
         # the scheme's own sources, the regulation first where the variable cites it
@@ -134,8 +138,10 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
             if instance_id.startswith(f"_{scheme.entiteit}_"):
                 continue
             reason = str(reasons[index])
-            amount = None if amounts is None else plain_value(amounts[index], unit)
-            if reason == "geen" and (amount is None or amount > 0):
+            amount = None if amounts is None else plain_value(amounts[index], unit)  # NaN (onbekend): None
+            if reason == ONBEKEND:
+                status = "niet_te_bepalen"
+            elif reason == "geen" and (amount is None or amount > 0):
                 status = "van_toepassing"
             elif reason == "geen" or reason in scheme.aanvraag_redenen:
                 status = "mogelijk"
@@ -162,11 +168,18 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
                     entry["reden_omschrijving"] = {
                         "buiten_looptijd": "De regeling gold niet op deze datum (zie de looptijd)",
                     }.get(reason, "Niet aan de voorwaarden voldaan")
+                if reason == ONBEKEND:
+                    entry["ontbrekend"] = missing
             result.setdefault(scheme.entiteit, {}).setdefault(instance_id, []).append(entry)
     return {"datum": date.isoformat(), "overzicht": result}
 
 
-STATUS_TEXT = {"van_toepassing": "van toepassing", "mogelijk": "mogelijk (bij een passende aanvraag)", "niet_van_toepassing": "niet van toepassing"}
+STATUS_TEXT = {
+    "van_toepassing": "van toepassing",
+    "mogelijk": "mogelijk (bij een passende aanvraag)",
+    "niet_van_toepassing": "niet van toepassing",
+    "niet_te_bepalen": "niet te bepalen",
+}
 
 
 def render_overzicht(result: dict) -> str:
@@ -178,11 +191,13 @@ def render_overzicht(result: dict) -> str:
                 amount = ""
                 if entry["status"] == "van_toepassing" and entry["bedrag"] is not None:
                     amount = f": {formatting.money(entry['bedrag'])}"
-                elif entry["maximum"] is not None and entry["status"] != "niet_van_toepassing":
+                elif entry["maximum"] is not None and entry["status"] == "mogelijk":
                     amount = f": tot {formatting.money(entry['maximum'])}"
                 lines.append(f"- {entry['titel']} — {STATUS_TEXT[entry['status']]}{amount}")
                 if "reden" in entry and entry["status"] != "mogelijk":  # 'mogelijk' is not a refusal
                     lines.append(f"    reden: {entry['reden_omschrijving']}")
+                for missing in entry.get("ontbrekend", []):
+                    lines.append(f"    {describe_unknown(missing)}")
                 if entry["looptijd"]:
                     spans = ", ".join(
                         f"{formatting.date(s['van']) or 'vóór 2000'} t/m {formatting.date(s['tot_en_met']) or 'heden'}"
@@ -223,6 +238,10 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
                     "verificatie": value.metadata.get("verificatie"),
                     "bronnen": [c.as_dict() for c in parameter_citations(value.metadata, on=value.instant_str)],
                 })
+                if value.value is None:  # from here the figure is unknown: say why, never 'open'
+                    events[-1]["onbekend"] = {"reden": null_reason(value), "omschrijving": REDENEN[null_reason(value)]}
+                if previous is not None and previous.value is None:
+                    events[-1]["oud_onbekend"] = True
             previous = value
     for name, variable in tax_benefit_system.variables.items():
         for date, formula in variable.formulas.items():
@@ -242,8 +261,12 @@ def render_tijdlijn(events: list[dict]) -> str:
     for event in events:
         day = formatting.date(event["datum"])
         if event["soort"] == "parameter":
-            new = formatting.value(event["nieuw"], event["eenheid"])
-            change = new if event["eerste_waarde"] else f"{formatting.value(event['oud'], event['eenheid'])} -> {new}"
+            if "onbekend" in event:
+                new = f"onbekend ({event['onbekend']['omschrijving']})"
+            else:
+                new = formatting.value(event["nieuw"], event["eenheid"])
+            old = "onbekend" if event.get("oud_onbekend") else formatting.value(event["oud"], event["eenheid"])
+            change = new if event["eerste_waarde"] else f"{old} -> {new}"
             lines.append(f"{day}  {event['naam']}: {change}  ({event['omschrijving']})")
         else:
             lines.append(f"{day}  formule {event['naam']}: {event['omschrijving']}")

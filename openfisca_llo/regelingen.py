@@ -45,7 +45,8 @@ REGELINGEN: tuple[Regeling, ...] = (
         aanvraag_redenen=frozenset({"geen_scholingskosten", "scholing_niet_subsidiabel", "subsidieplafond_bereikt", "buiten_aanvraagtijdvak"}),
     ),
     Regeling(
-        "stap_ontwikkeladvies", "STAP-ontwikkeladvies", "personen", None, None, map="stap_ontwikkeladvies",
+        "stap_ontwikkeladvies", "STAP-ontwikkeladvies", "personen", None, "stap_ontwikkeladvies_afwijzingsgrond",
+        map="stap_ontwikkeladvies",
         bron="stcrt-2022-8302", recht="stap_ontwikkeladvies_recht",
         looptijd=(("stap_ontwikkeladvies.aanmelding_open", True),), soort="advies",
     ),
