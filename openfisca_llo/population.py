@@ -54,6 +54,12 @@ from pathlib import Path
 import numpy as np
 
 from openfisca_llo.variables.algemeen.opleidingsniveau import Opleidingsniveau
+from openfisca_llo.variables.levenlanglerenkrediet.levenlanglerenkrediet_inputs import (
+    LevenlanglerenkredietNationaliteit,
+    LevenlanglerenkredietOnderwijssoort,
+)
+from openfisca_llo.variables.praktijkleren.praktijkleren_inputs import PraktijklerenLeerweg
+from openfisca_llo.variables.studievoorschotvoucher.studievoorschotvoucher_inputs import HogerOnderwijsGraad
 
 LEVELS = [item.name for item in Opleidingsniveau]
 REQUIRED = ["id", "geboortedatum", "opleidingsniveau", "maanden_verzekerd"]
@@ -68,6 +74,45 @@ OPTIONAL = [
     "gewicht",
 ]
 LEERREKENING_COLUMN = re.compile(r"^leerrekening_scholingskosten_(\d{4})$")
+#: Columns of the other schemes a budget costs: name -> (kind, default). A column named after an input
+#: variable feeds that variable; ``aanvraagdatum_REGELING`` is the day of the person's application to that scheme
+#: (empty: none; for a yearly scheme the year of the date is the year of the claim). Kinds: datum, getal, vlag,
+#: geheel, or the list of names of an Enum.
+SCHEME_COLUMNS: dict[str, tuple[object, object]] = {
+    "aanvraagdatum_stap_ontwikkeladvies": ("datum", None),
+    "aanvraagdatum_levenlanglerenkrediet": ("datum", None),  # first month of borrowing in the year
+    "levenlanglerenkrediet_onderwijssoort": ([i.name for i in LevenlanglerenkredietOnderwijssoort], "hbo_deeltijd"),
+    "levenlanglerenkrediet_nationaliteit": ([i.name for i in LevenlanglerenkredietNationaliteit], "nederlands"),
+    "levenlanglerenkrediet_verschuldigd_les_of_collegegeld": ("getal", 0.0),
+    "levenlanglerenkrediet_opleiding_erkend": ("vlag", True),
+    "levenlanglerenkrediet_zonder_onderbreking": ("vlag", False),
+    "levenlanglerenkrediet_ho_diploma_behaald": ("vlag", False),
+    "aanvraagdatum_scholingsaftrek": ("datum", None),
+    "scholingsuitgaven": ("getal", 0.0),
+    "scholingsuitgaven_binnen_standaardstudieperiode": ("vlag", False),
+    "aanvraagdatum_omscholing_ict_techniek": ("datum", None),
+    "omscholing_naar_kansrijk_beroep": ("vlag", False),
+    "omscholing_eerder_werkzaam_in_beroepssegment": ("vlag", False),
+    "omscholing_voortgezet_onderwijs_laatste_twee_jaar": ("vlag", False),
+    "omscholing_minstens_helft_werktijd_nieuw_beroep": ("vlag", False),
+    "omscholing_startdatum_opleiding": ("datum", None),
+    "omscholing_kosten_traject": ("getal", 0.0),
+    "aanvraagdatum_praktijkleren": ("datum", None),
+    "praktijkleren_leerweg": ([i.name for i in PraktijklerenLeerweg], "geen"),
+    "praktijkleren_hbo_sector_subsidiabel": ("vlag", False),
+    "praktijkleren_bedrag_voor_maximum": ("getal", 0.0),
+    "aanvraagdatum_evc_overbrugging": ("datum", None),  # the start day of the EVC procedure
+    "aanvraagdatum_evc_subsidieregeling": ("datum", None),
+    "evc_startdatum": ("datum", None),
+    "evc_afgerond_op": ("datum", None),
+    "evc_kosten": ("getal", 0.0),
+    "aanvraagdatum_studievoorschotvoucher": ("datum", None),
+    "ho_instroomjaar": ("geheel", 0),
+    "ho_graad": ([i.name for i in HogerOnderwijsGraad], "geen"),
+    "ho_datum_afstuderen": ("datum", None),
+    "studievoorschotvoucher_opleiding_geaccrediteerd_ho": ("vlag", False),
+    "ontvangt_lerarenbeurs": ("vlag", False),
+}
 MAX_MONTHS = 24
 
 
@@ -93,6 +138,8 @@ class Population:
     gewicht: np.ndarray  # float64
     leerrekening_scholingskosten: dict[int, np.ndarray] = dataclasses.field(default_factory=dict)
     description: str = ""  # free text, e.g. that the population is synthetic
+    kolommen: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)  # SCHEME_COLUMNS present
+    eerste_rij: int = 0  # global number of the first row (a chunk of a larger population)
 
     def __len__(self) -> int:
         return len(self.id)
@@ -106,7 +153,20 @@ class Population:
         fields = {f.name: getattr(self, f.name)[index] for f in dataclasses.fields(self)
                   if isinstance(getattr(self, f.name), np.ndarray)}
         return Population(**fields, leerrekening_scholingskosten={y: a[index] for y, a in self.leerrekening_scholingskosten.items()},
-                          description=self.description)
+                          description=self.description, kolommen={k: a[index] for k, a in self.kolommen.items()},
+                          eerste_rij=self.eerste_rij)
+
+    def column(self, name: str) -> np.ndarray:
+        """A scheme column, or its default for every person when the file does not have it."""
+        if name in self.kolommen:
+            return self.kolommen[name]
+        kind, default = SCHEME_COLUMNS[name]
+        if kind == "datum":
+            return np.full(len(self), np.datetime64("NaT"), dtype="datetime64[D]")
+        if isinstance(kind, list):
+            return np.full(len(self), kind.index(default), dtype=np.int16)
+        dtype = {"getal": np.float64, "vlag": bool, "geheel": np.int64}[kind]
+        return np.full(len(self), default, dtype=dtype)
 
     def applicants(self, year: int | None = None) -> np.ndarray:
         """Indices of persons with a STAP application (in ``year`` if given)."""
@@ -234,11 +294,12 @@ def from_columns(columns: dict, description: str = "") -> Population:
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         raise PopulationError(f"verplichte kolom(men) ontbreken: {missing}; verplicht: {REQUIRED}")
-    known = set(REQUIRED) | set(OPTIONAL)
+    known = set(REQUIRED) | set(OPTIONAL) | set(SCHEME_COLUMNS)
     unknown = [c for c in columns if c not in known and not LEERREKENING_COLUMN.match(c)]
     if unknown:
         raise PopulationError(
-            f"onbekende kolom(men): {unknown}; toegestaan: {REQUIRED + OPTIONAL} en leerrekening_scholingskosten_JJJJ"
+            f"onbekende kolom(men): {unknown}; toegestaan: {REQUIRED + OPTIONAL}, leerrekening_scholingskosten_JJJJ "
+            f"en de kolommen van de andere regelingen ({sorted(SCHEME_COLUMNS)})"
         )
     ids = np.asarray(columns["id"]).astype(str)
     n = len(ids)
@@ -282,7 +343,48 @@ def from_columns(columns: dict, description: str = "") -> Population:
         gewicht=weights,
         leerrekening_scholingskosten=leerrekening,
         description=description,
+        kolommen={name: _scheme_column(name, values) for name, values in columns.items() if name in SCHEME_COLUMNS},
     )
+
+
+def _scheme_column(name: str, values) -> np.ndarray:
+    kind, default = SCHEME_COLUMNS[name]
+    if kind == "datum":
+        return _dates(name, values, required=False)
+    if kind == "getal":
+        return _numbers(name, values, default)
+    if kind == "vlag":
+        return _flags(name, values, default)
+    if kind == "geheel":
+        return _numbers(name, values, default).astype(np.int64)
+    array = np.asarray(values)
+    if array.dtype.kind in "iu":
+        codes = array.astype(np.int16)
+        if len(codes) and (codes.min() < 0 or codes.max() >= len(kind)):
+            raise PopulationError(f"kolom {name!r}: code buiten 0-{len(kind) - 1}")
+        return codes
+    text = np.char.strip(array.astype(str))
+    text = np.where(text == "", default, text)
+    names, inverse = np.unique(text, return_inverse=True)
+    bad = [n for n in names if n not in kind]
+    if bad:
+        row = int(np.flatnonzero(text == bad[0])[0]) + 1
+        raise PopulationError(f"kolom {name!r}, rij {row}: onbekende waarde {str(bad[0])!r}; toegestaan: {kind}")
+    return np.array([kind.index(n) for n in names], dtype=np.int16)[inverse.reshape(-1)]
+
+
+def _scheme_text(name: str, values: np.ndarray) -> np.ndarray:
+    kind, _ = SCHEME_COLUMNS[name]
+    if kind == "datum":
+        text = values.astype(str)
+        return np.where(text == "NaT", "", text)
+    if kind == "vlag":
+        return np.where(values, "1", "0")
+    if kind == "getal":
+        return np.round(values, 2).astype(str)
+    if isinstance(kind, list):
+        return np.array(kind)[values]
+    return values.astype(str)
 
 
 # ---- files ------------------------------------------------------------------------------------------------------
@@ -314,7 +416,7 @@ def load(path) -> Population:
         columns = {}
         for name in table.column_names:
             column = table.column(name)
-            if name in ("geboortedatum", "stap_aanvraagdatum") and str(column.type).startswith("date"):
+            if str(column.type).startswith("date"):
                 columns[name] = np.array(column.to_pylist(), dtype="datetime64[D]") if column.null_count else (
                     column.to_numpy(zero_copy_only=False).astype("datetime64[D]"))
             else:
@@ -370,6 +472,8 @@ def _text_columns(population: Population) -> dict[str, np.ndarray]:
     }
     for year, values in sorted(population.leerrekening_scholingskosten.items()):
         columns[f"leerrekening_scholingskosten_{year}"] = money(values)
+    for name, values in population.kolommen.items():
+        columns[name] = _scheme_text(name, values)
     return columns
 
 
@@ -398,6 +502,14 @@ def save(population: Population, path) -> Path:
         }
         for year, values in sorted(population.leerrekening_scholingskosten.items()):
             arrays[f"leerrekening_scholingskosten_{year}"] = pa.array(values)
+        for name, values in population.kolommen.items():
+            kind, _ = SCHEME_COLUMNS[name]
+            if kind == "datum":
+                arrays[name] = pa.array(values, type=pa.date32(), mask=np.isnat(values))
+            elif isinstance(kind, list):
+                arrays[name] = pa.array(np.array(kind)[values])
+            else:
+                arrays[name] = pa.array(values)
         table = pa.table(arrays).replace_schema_metadata({"openfisca_llo": population.description})
         parquet.write_table(table, path)
         return path
@@ -491,7 +603,104 @@ def _education(rng, n: int, levels: list[str]) -> np.ndarray:
     return np.array([LEVELS.index(level) for level in levels], dtype=np.int16)[choice]
 
 
-def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPULATION_18_TO_AOW) -> Population:
+#: Other schemes (all ASSUMPTIONS: the sources give no participation figures; see docs/handleidingen/budget.rst).
+#: Yearly share of persons who apply, the age or education group they come from, and their inputs.
+ONTWIKKELADVIES_RATE = 0.005  # of persons with at most mbo-2
+LLK_RATE, LLK_AGES = 0.002, (30, 55)  # borrowers, first borrowing month uniform over the year
+LLK_FEE_MEDIAN = 2_500.0  # tuition owed per study year, lognormal sigma 0.5
+SCHOLINGSAFTREK_RATE, SCHOLINGSAFTREK_MEDIAN = 0.04, 1_500.0  # lognormal sigma 0.8, EUR 100 - 15,000
+OMSCHOLING_RATE = 0.0002  # traject costs uniform EUR 7,500 - 15,000, start 30 days after the application
+PRAKTIJKLEREN_RATE, PRAKTIJKLEREN_AGES = 0.01, (18, 30)  # 70% mbo-bbl, 30% hbo duaal/deeltijd (half in a sector)
+EVC_RATE = 0.0005  # procedure of 60 days, costs uniform EUR 800 - 1,500, applied for on completion
+VOUCHER_RATE, VOUCHER_AGES = 0.003, (22, 32)  # instroom 2015-2017, hbo bachelor or wo master, 4-5 years
+
+
+def _uniform_dates(rng, year: int, n: int) -> np.ndarray:
+    start = np.datetime64(f"{year}-01-01", "D")
+    days = int((np.datetime64(f"{year + 1}-01-01", "D") - start).astype(int))
+    return start + rng.integers(0, days, size=n).astype("timedelta64[D]")
+
+
+def scheme_columns(rng, year: int, ages: np.ndarray, education: np.ndarray) -> dict[str, np.ndarray]:
+    """The SCHEME_COLUMNS of a synthetic population for ``year`` (see the rate constants above)."""
+    n = len(ages)
+    nat = np.datetime64("NaT")
+    cols: dict[str, np.ndarray] = {}
+
+    def dated(name, chosen):
+        cols[f"aanvraagdatum_{name}"] = np.where(chosen, _uniform_dates(rng, year, n), nat).astype("datetime64[D]")
+
+    low = np.isin(education, [LEVELS.index(x) for x in ("geen", "vmbo", "mbo_1", "mbo_2")])
+    dated("stap_ontwikkeladvies", low & (rng.random(n) < ONTWIKKELADVIES_RATE))
+
+    borrower = (ages >= LLK_AGES[0]) & (ages <= LLK_AGES[1]) & (rng.random(n) < LLK_RATE)
+    months = rng.integers(0, 12, size=n)
+    first = (np.datetime64(f"{year}-01", "M") + months.astype("timedelta64[M]")).astype("datetime64[D]")
+    cols["aanvraagdatum_levenlanglerenkrediet"] = np.where(borrower, first, nat).astype("datetime64[D]")
+    kinds = [i.name for i in LevenlanglerenkredietOnderwijssoort]
+    chosen = np.array([kinds.index(k) for k in ("hbo_deeltijd", "wo_deeltijd", "hbo_voltijd", "mbo_bol")])
+    cols["levenlanglerenkrediet_onderwijssoort"] = chosen[rng.integers(0, len(chosen), size=n)].astype(np.int16)
+    cols["levenlanglerenkrediet_verschuldigd_les_of_collegegeld"] = np.where(
+        borrower, np.round(rng.lognormal(np.log(LLK_FEE_MEDIAN), 0.5, size=n), 2), 0.0)
+    cols["levenlanglerenkrediet_opleiding_erkend"] = borrower.copy()
+    cols["levenlanglerenkrediet_ho_diploma_behaald"] = borrower & (rng.random(n) < 0.5)
+
+    claims = rng.random(n) < SCHOLINGSAFTREK_RATE
+    dated("scholingsaftrek", claims)
+    spending = np.clip(rng.lognormal(np.log(SCHOLINGSAFTREK_MEDIAN), 0.8, size=n), 100, 15_000)
+    cols["scholingsuitgaven"] = np.where(claims, np.round(spending, 2), 0.0)
+
+    retrain = (ages >= 20) & (ages <= 60) & (rng.random(n) < OMSCHOLING_RATE)
+    dated("omscholing_ict_techniek", retrain)
+    cols["omscholing_naar_kansrijk_beroep"] = retrain.copy()
+    cols["omscholing_minstens_helft_werktijd_nieuw_beroep"] = retrain.copy()
+    cols["omscholing_startdatum_opleiding"] = cols["aanvraagdatum_omscholing_ict_techniek"] + np.timedelta64(30, "D")
+    cols["omscholing_kosten_traject"] = np.where(retrain, np.round(rng.uniform(7_500, 15_000, size=n), 2), 0.0)
+
+    learner = (ages >= PRAKTIJKLEREN_AGES[0]) & (ages <= PRAKTIJKLEREN_AGES[1]) & (rng.random(n) < PRAKTIJKLEREN_RATE)
+    dated("praktijkleren", learner)
+    ways = [i.name for i in PraktijklerenLeerweg]
+    hbo = rng.random(n) < 0.3
+    cols["praktijkleren_leerweg"] = np.where(
+        learner, np.where(hbo, ways.index("hbo_duaal_of_deeltijd"), ways.index("mbo_bbl")), ways.index("geen")
+    ).astype(np.int16)
+    cols["praktijkleren_hbo_sector_subsidiabel"] = learner & hbo & (rng.random(n) < 0.5)
+    cols["praktijkleren_bedrag_voor_maximum"] = np.where(learner, 2_700.0, 0.0)
+
+    evc = rng.random(n) < EVC_RATE
+    start = np.where(evc, _uniform_dates(rng, year, n), nat).astype("datetime64[D]")
+    cols["evc_startdatum"] = start
+    cols["evc_afgerond_op"] = start + np.timedelta64(60, "D")
+    cols["aanvraagdatum_evc_overbrugging"] = start.copy()
+    cols["aanvraagdatum_evc_subsidieregeling"] = start + np.timedelta64(60, "D")
+    cols["evc_kosten"] = np.where(evc, np.round(rng.uniform(800, 1_500, size=n), 2), 0.0)
+
+    voucher = (ages >= VOUCHER_AGES[0]) & (ages <= VOUCHER_AGES[1]) & (rng.random(n) < VOUCHER_RATE)
+    dated("studievoorschotvoucher", voucher)
+    intake = rng.integers(2015, 2018, size=n)
+    grades = [i.name for i in HogerOnderwijsGraad]
+    wo = rng.random(n) < 0.4
+    cols["ho_instroomjaar"] = np.where(voucher, intake, 0).astype(np.int64)
+    cols["ho_graad"] = np.where(voucher, np.where(wo, grades.index("wo_master"), grades.index("hbo_bachelor")),
+                                grades.index("geen")).astype(np.int16)
+    graduation = (intake + np.where(wo, 5, 4) - 1970).astype("datetime64[Y]").astype("datetime64[D]") + np.timedelta64(180, "D")
+    cols["ho_datum_afstuderen"] = np.where(voucher, graduation, nat).astype("datetime64[D]")
+    cols["studievoorschotvoucher_opleiding_geaccrediteerd_ho"] = voucher.copy()
+    # a column equal to its default everywhere is left out (the file stays small; Population.column supplies it)
+    return {k: v for k, v in cols.items() if not _all_default(k, v)}
+
+
+def _all_default(name: str, values: np.ndarray) -> bool:
+    kind, default = SCHEME_COLUMNS[name]
+    if kind == "datum":
+        return bool(np.isnat(values).all())
+    if isinstance(kind, list):
+        return bool((values == kind.index(default)).all())
+    return bool((values == default).all())
+
+
+def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPULATION_18_TO_AOW,
+             first_row: int = 0, all_schemes: bool = True) -> Population:
     """A SYNTHETIC population of ``size`` persons aged 18 to 66 on 1 January of ``stap_year``; deterministic per seed.
 
     Every row has weight ``total / size``, so weighted totals stand for ``total`` persons. What is cited and
@@ -513,9 +722,9 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
     """
     if size < 1:
         raise ValueError("size moet ten minste 1 zijn")
-    if not 2022 <= stap_year <= 2031:
-        raise ValueError("stap_year moet tussen 2022 en 2031 liggen (de STAP-regeling begon in 2022; de AOW-leeftijd "
-                         "is in het model bekend tot en met 2031)")
+    if not 2020 <= stap_year <= 2031:
+        raise ValueError("het jaar moet tussen 2020 en 2031 liggen (de AOW-leeftijd is in het model bekend tot en met "
+                         "2031; STAP-aanvragen vóór 2022 wijst het model af: de regeling gold toen niet)")
     rng = np.random.default_rng(seed)
 
     applies = rng.random(size) < APPLICATION_RATE
@@ -550,8 +759,10 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
     leerrekening = {
         year: np.where(rng.random(size) < LEERREKENING_SPEND_RATE, _costs(rng, size), 0.0) for year in LEERREKENING_YEARS
     }
-    width = len(str(size - 1))
-    ids = np.char.add("synth-", np.char.zfill(np.arange(size).astype(str), width))
+    width = len(str(first_row + size - 1))
+    ids = np.char.add("synth-", np.char.zfill(np.arange(first_row, first_row + size).astype(str), width))
+    # the other schemes from a stream of their own, so the STAP and leerrekening columns do not change
+    kolommen = scheme_columns(np.random.default_rng([seed, 1]), stap_year, ages, education) if all_schemes else {}
     description = (
         f"SYNTHETISCHE populatie (openfisca-llo population --size {size} --seed {seed} --stap-jaar {stap_year}): "
         f"geen echte personen.\nElke rij staat voor {total / size:g} personen van 18 jaar tot de AOW-leeftijd "
@@ -573,4 +784,6 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
         gewicht=np.full(size, total / size),
         leerrekening_scholingskosten=leerrekening,
         description=description,
+        kolommen=kolommen,
+        eerste_rij=first_row,
     )

@@ -56,6 +56,32 @@ SPEC_EXTENSIONS = {
             "responses": {"200": {"description": "De verklaringen", "content": _JSON_OBJECT}, **_ERRORS},
         }
     },
+    "/budget": {
+        "post": {
+            "operationId": "budget",
+            "summary": "Kosten per regeling en jaar van de wet en van een hervorming of amendementen, op een kleine "
+                       "populatie (ten hoogste 100.000 personen; grotere populaties met de CLI)",
+            "tags": ["Calculations"],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "required": ["populatie", "van", "tot"],
+                    "properties": {
+                        "populatie": {"type": "object", "description": "{\"synthetisch\": {\"personen\": N, "
+                                      "\"seed\": S}} of {\"personen\": [{kolom: waarde}, ...]} (schema: budget-handleiding)"},
+                        "hervorming": {"type": "string"},
+                        "amendementen": {"type": "array", "items": {"type": "object"}},
+                        "van": {"type": "integer"}, "tot": {"type": "integer"},
+                        "regelingen": {"type": "array", "items": {"type": "string"}},
+                        "loting_seed": {"type": "integer"},
+                    },
+                }}},
+            },
+            "responses": {"200": {"description": "Kosten, tijdvakken, winnaars en verliezers", "content": _JSON_OBJECT},
+                          **_ERRORS},
+        }
+    },
     "/compare": {
         "post": {
             "operationId": "compare",
@@ -342,6 +368,19 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         return json_response(compare_situation(tax_benefit_system, reform, payload["situatie"]))
 
     app.add_url_rule("/compare", "compare", compare_route, methods=["POST"])
+
+    def budget_route():
+        from openfisca_llo.budget import BudgetError, budget_request
+        from openfisca_llo.population import PopulationError
+
+        payload = read_json_body()
+        try:
+            report = budget_request(payload)
+        except (BudgetError, UnknownReformError, PopulationError) as error:
+            raise ApiError(400, str(error)) from error
+        return json_response(report.as_dict())
+
+    app.add_url_rule("/budget", "budget", budget_route, methods=["POST"])
 
     def _date_field(value, field: str) -> datetime.date:
         try:
