@@ -453,8 +453,10 @@ def run_phases(source, variants: tuple[Variant, ...], years: list[int], schemes:
 
 def compute_budget(source, variants: list[Variant], years: list[int], lottery_seed: int = DEFAULT_LOTTERY_SEED,
                    engine: str = "proces", scheduler: str | None = None, workers: int = 2,
-                   schemes: list[str] | None = None, progress: Progress | None = None, keep: bool = False) -> BudgetReport:
-    """The budget of the law and every variant over ``years``; ``engine`` is 'proces' or 'dask'."""
+                   schemes: list[str] | None = None, progress: Progress | None = None, keep: bool = False,
+                   dask_processes: bool = True) -> BudgetReport:
+    """The budget of the law and every variant over ``years``; ``engine`` is 'proces' or 'dask' (a local cluster of
+    ``workers`` processes, or threads with ``dask_processes`` False, when no ``scheduler`` address is given)."""
     progress = progress or Progress(False)
     years = sorted(set(years))
     if not years:
@@ -475,7 +477,7 @@ def compute_budget(source, variants: list[Variant], years: list[int], lottery_se
         from openfisca_llo.budget_dask import run_phases_dask
 
         chunks, tables, outcomes = run_phases_dask(source, all_variants, years, schemes, lottery_seed, scheduler,
-                                                   workers, progress)
+                                                   workers, progress, dask_processes)
     elif engine == "proces":
         chunks, tables, outcomes = run_phases(source, all_variants, years, schemes, lottery_seed, progress)
     else:

@@ -8,7 +8,7 @@ in-process engine, as tasks on a ``dask.distributed`` cluster.
 
 The workers build the tax-benefit systems themselves (once per process) from the variant's reform name and
 amendment text; only applications and small sums travel. With ``scheduler`` None a local cluster is started
-(``workers`` processes with one thread each) and closed afterwards. Dask is optional: ``pip install
+(``workers`` processes with one thread each, or threads in this process) and closed afterwards. Dask is optional: ``pip install
 'openfisca-llo[dask]'``.
 """
 
@@ -18,7 +18,7 @@ from openfisca_llo.budget import BudgetError, chunk_task, employer_task, scheme_
 from openfisca_llo.kostenposten import BY_NAME, concat
 
 
-def _client(scheduler: str | None, workers: int):
+def _client(scheduler: str | None, workers: int, processes: bool = True):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -29,13 +29,14 @@ def _client(scheduler: str | None, workers: int):
             return Client(scheduler, timeout="20s"), None
         except OSError as error:
             raise BudgetError(f"geen Dask-scheduler bereikbaar op {scheduler!r}: {error}") from None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           memory_limit="auto")
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None,
+                           memory_limit="auto" if processes else 0)
     return Client(cluster), cluster
 
 
-def run_phases_dask(source, variants, years, schemes, lottery_seed, scheduler, workers, progress):
-    client, cluster = _client(scheduler, workers)
+def run_phases_dask(source, variants, years, schemes, lottery_seed, scheduler, workers, progress, processes=True):
+    """Both phases on a cluster; ``processes`` False: a local cluster of threads in this process (tests)."""
+    client, cluster = _client(scheduler, workers, processes)
     try:
         chunk_keys = [(year, k) for year in years for k in source.chunks(year)]
         progress.add(len(chunk_keys))
