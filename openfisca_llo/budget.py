@@ -161,13 +161,14 @@ class SyntheticSource:
     def chunks(self, year: int) -> list[int]:
         return list(range((self.size + self.chunk - 1) // self.chunk))
 
-    def load(self, year: int, k: int) -> Population:
+    def load(self, year: int, k: int, text_ids: bool = False) -> Population:
         from openfisca_llo.population import POPULATION_18_TO_AOW, generate
 
         first = k * self.chunk
         rows = min(self.chunk, self.size - first)
         seed = self.seed if self.chunk >= self.size else [self.seed, k]
-        return generate(rows, seed, stap_year=year, total=POPULATION_18_TO_AOW * rows / self.size, first_row=first)
+        return generate(rows, seed, stap_year=year, total=POPULATION_18_TO_AOW * rows / self.size, first_row=first,
+                        text_ids=text_ids)
 
     def persons(self) -> int:
         return self.size
@@ -344,9 +345,9 @@ def chunk_task(source, year: int, k: int, variants: tuple[Variant, ...], schemes
     weight = population.gewicht
     breed, groups = {}, {}
     values = {v.naam: _leerrekening(build_system(v), population, year) for v in variants}
-    codes = {"leeftijd_1_januari": (_age_band(age_on(population, f"{year}-01-01")), len(AGE_BANDS)),
-             "opleidingsniveau": (population.opleidingsniveau.astype(np.int64), len(LEVELS))}
     if any(value is not None for value in values.values()):
+        codes = {"leeftijd_1_januari": (_age_band(age_on(population, f"{year}-01-01")), len(AGE_BANDS)),
+                 "opleidingsniveau": (population.opleidingsniveau.astype(np.int64), len(LEVELS))}
         for variant in variants:
             for instrument in LEERREKENING:
                 own = values[variant.naam]
@@ -544,7 +545,8 @@ def _total_row(regeling: Regeling, variant: Variant, year, table, outcome, in_ye
     recipients = float(w[received].sum())
     cost = float((w * amount)[received].sum())
     plafonds = {}
-    for key, value in zip(outcome.groep[in_year], outcome.plafond[in_year], strict=True):
+    keys, first = np.unique(outcome.groep[in_year], return_index=True)
+    for key, value in zip(keys, outcome.plafond[in_year][first], strict=True):  # a loop over plafond groups
         if not np.isnan(value) and key >= 0 and (regeling.plafond_per_jaar or
                                                  str(np.datetime64(int(key), "D"))[:4] == str(year)):
             plafonds[int(key)] = float(value)

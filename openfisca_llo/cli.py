@@ -168,7 +168,7 @@ def _population(args) -> int:
             folder = Path(args.out)
             folder.mkdir(parents=True, exist_ok=True)
             for k in source.chunks(args.stap_jaar):
-                save(source.load(args.stap_jaar, k), folder / f"deel-{k:05d}.parquet")
+                save(source.load(args.stap_jaar, k, text_ids=True), folder / f"deel-{k:05d}.parquet")
             print(f"{folder}: {args.size:,} personen (SYNTHETISCH) in {len(source.chunks(args.stap_jaar))} "
                   f"Parquet-delen van ten hoogste {args.partitie:,}".replace(",", "."))
             return 0

@@ -124,7 +124,7 @@ class PopulationError(ValueError):
 class Population:
     """One numpy array per column, all of the same length (one element per person)."""
 
-    id: np.ndarray  # str
+    id: np.ndarray  # str (int64 row numbers in a generated chunk of a budget run)
     geboortedatum: np.ndarray  # datetime64[D]
     opleidingsniveau: np.ndarray  # int16 index into Opleidingsniveau
     maanden_verzekerd: np.ndarray  # int32
@@ -610,82 +610,100 @@ LLK_RATE, LLK_AGES = 0.002, (30, 55)  # borrowers, first borrowing month uniform
 LLK_FEE_MEDIAN = 2_500.0  # tuition owed per study year, lognormal sigma 0.5
 SCHOLINGSAFTREK_RATE, SCHOLINGSAFTREK_MEDIAN = 0.04, 1_500.0  # lognormal sigma 0.8, EUR 100 - 15,000
 OMSCHOLING_RATE = 0.0002  # traject costs uniform EUR 7,500 - 15,000, start 30 days after the application
-PRAKTIJKLEREN_RATE, PRAKTIJKLEREN_AGES = 0.01, (18, 30)  # 70% mbo-bbl, 30% hbo duaal/deeltijd (half in a sector)
+PRAKTIJKLEREN_RATE, PRAKTIJKLEREN_AGES = 0.01, (18, 30)  # 70% mbo-bbl, 30% hbo duaal/deeltijd (half in a sector);
+#: amount before the maximum uniform EUR 1,500 - 4,000
 EVC_RATE = 0.0005  # procedure of 60 days, costs uniform EUR 800 - 1,500, applied for on completion
 VOUCHER_RATE, VOUCHER_AGES = 0.003, (22, 32)  # instroom 2015-2017, hbo bachelor or wo master, 4-5 years
 
 
 def _uniform_dates(rng, year: int, n: int) -> np.ndarray:
+    """``n`` days drawn uniformly over ``year``."""
     start = np.datetime64(f"{year}-01-01", "D")
     days = int((np.datetime64(f"{year + 1}-01-01", "D") - start).astype(int))
     return start + rng.integers(0, days, size=n).astype("timedelta64[D]")
 
 
 def scheme_columns(rng, year: int, ages: np.ndarray, education: np.ndarray) -> dict[str, np.ndarray]:
-    """The SCHEME_COLUMNS of a synthetic population for ``year`` (see the rate constants above)."""
+    """The SCHEME_COLUMNS of a synthetic population for ``year`` (see the rate constants above). Values are drawn
+    only for the persons who take part (a few percent), so a chunk of a large population is cheap to make."""
     n = len(ages)
-    nat = np.datetime64("NaT")
     cols: dict[str, np.ndarray] = {}
 
-    def dated(name, chosen):
-        cols[f"aanvraagdatum_{name}"] = np.where(chosen, _uniform_dates(rng, year, n), nat).astype("datetime64[D]")
+    def spread(chosen, values, default, dtype):
+        out = np.full(n, default, dtype=dtype)
+        out[chosen] = values
+        return out
+
+    def dates(chosen, values):
+        return spread(chosen, values, np.datetime64("NaT"), "datetime64[D]")
+
+    def pick(eligible, rate):
+        return np.flatnonzero(eligible & (rng.random(n) < rate))
 
     low = np.isin(education, [LEVELS.index(x) for x in ("geen", "vmbo", "mbo_1", "mbo_2")])
-    dated("stap_ontwikkeladvies", low & (rng.random(n) < ONTWIKKELADVIES_RATE))
+    chosen = pick(low, ONTWIKKELADVIES_RATE)
+    cols["aanvraagdatum_stap_ontwikkeladvies"] = dates(chosen, _uniform_dates(rng, year, len(chosen)))
 
-    borrower = (ages >= LLK_AGES[0]) & (ages <= LLK_AGES[1]) & (rng.random(n) < LLK_RATE)
-    months = rng.integers(0, 12, size=n)
-    first = (np.datetime64(f"{year}-01", "M") + months.astype("timedelta64[M]")).astype("datetime64[D]")
-    cols["aanvraagdatum_levenlanglerenkrediet"] = np.where(borrower, first, nat).astype("datetime64[D]")
+    chosen = pick((ages >= LLK_AGES[0]) & (ages <= LLK_AGES[1]), LLK_RATE)
+    k = len(chosen)
+    first = (np.datetime64(f"{year}-01", "M") + rng.integers(0, 12, size=k).astype("timedelta64[M]")).astype("datetime64[D]")
+    cols["aanvraagdatum_levenlanglerenkrediet"] = dates(chosen, first)
     kinds = [i.name for i in LevenlanglerenkredietOnderwijssoort]
-    chosen = np.array([kinds.index(k) for k in ("hbo_deeltijd", "wo_deeltijd", "hbo_voltijd", "mbo_bol")])
-    cols["levenlanglerenkrediet_onderwijssoort"] = chosen[rng.integers(0, len(chosen), size=n)].astype(np.int16)
-    cols["levenlanglerenkrediet_verschuldigd_les_of_collegegeld"] = np.where(
-        borrower, np.round(rng.lognormal(np.log(LLK_FEE_MEDIAN), 0.5, size=n), 2), 0.0)
-    cols["levenlanglerenkrediet_opleiding_erkend"] = borrower.copy()
-    cols["levenlanglerenkrediet_ho_diploma_behaald"] = borrower & (rng.random(n) < 0.5)
+    options = np.array([kinds.index(x) for x in ("hbo_deeltijd", "wo_deeltijd", "hbo_voltijd", "mbo_bol")])
+    cols["levenlanglerenkrediet_onderwijssoort"] = spread(chosen, options[rng.integers(0, len(options), size=k)],
+                                                          kinds.index("hbo_deeltijd"), np.int16)
+    cols["levenlanglerenkrediet_verschuldigd_les_of_collegegeld"] = spread(
+        chosen, np.round(rng.lognormal(np.log(LLK_FEE_MEDIAN), 0.5, size=k), 2), 0.0, np.float64)
+    cols["levenlanglerenkrediet_opleiding_erkend"] = spread(chosen, True, False, bool)
+    cols["levenlanglerenkrediet_ho_diploma_behaald"] = spread(chosen, rng.random(k) < 0.5, False, bool)
 
-    claims = rng.random(n) < SCHOLINGSAFTREK_RATE
-    dated("scholingsaftrek", claims)
-    spending = np.clip(rng.lognormal(np.log(SCHOLINGSAFTREK_MEDIAN), 0.8, size=n), 100, 15_000)
-    cols["scholingsuitgaven"] = np.where(claims, np.round(spending, 2), 0.0)
+    chosen = pick(np.ones(n, dtype=bool), SCHOLINGSAFTREK_RATE)
+    k = len(chosen)
+    cols["aanvraagdatum_scholingsaftrek"] = dates(chosen, _uniform_dates(rng, year, k))
+    spending = np.clip(rng.lognormal(np.log(SCHOLINGSAFTREK_MEDIAN), 0.8, size=k), 100, 15_000)
+    cols["scholingsuitgaven"] = spread(chosen, np.round(spending, 2), 0.0, np.float64)
 
-    retrain = (ages >= 20) & (ages <= 60) & (rng.random(n) < OMSCHOLING_RATE)
-    dated("omscholing_ict_techniek", retrain)
-    cols["omscholing_naar_kansrijk_beroep"] = retrain.copy()
-    cols["omscholing_minstens_helft_werktijd_nieuw_beroep"] = retrain.copy()
-    cols["omscholing_startdatum_opleiding"] = cols["aanvraagdatum_omscholing_ict_techniek"] + np.timedelta64(30, "D")
-    cols["omscholing_kosten_traject"] = np.where(retrain, np.round(rng.uniform(7_500, 15_000, size=n), 2), 0.0)
+    chosen = pick((ages >= 20) & (ages <= 60), OMSCHOLING_RATE)
+    k = len(chosen)
+    applied = _uniform_dates(rng, year, k)
+    cols["aanvraagdatum_omscholing_ict_techniek"] = dates(chosen, applied)
+    cols["omscholing_naar_kansrijk_beroep"] = spread(chosen, True, False, bool)
+    cols["omscholing_minstens_helft_werktijd_nieuw_beroep"] = spread(chosen, True, False, bool)
+    cols["omscholing_startdatum_opleiding"] = dates(chosen, applied + np.timedelta64(30, "D"))
+    cols["omscholing_kosten_traject"] = spread(chosen, np.round(rng.uniform(7_500, 15_000, size=k), 2), 0.0, np.float64)
 
-    learner = (ages >= PRAKTIJKLEREN_AGES[0]) & (ages <= PRAKTIJKLEREN_AGES[1]) & (rng.random(n) < PRAKTIJKLEREN_RATE)
-    dated("praktijkleren", learner)
+    chosen = pick((ages >= PRAKTIJKLEREN_AGES[0]) & (ages <= PRAKTIJKLEREN_AGES[1]), PRAKTIJKLEREN_RATE)
+    k = len(chosen)
+    cols["aanvraagdatum_praktijkleren"] = dates(chosen, _uniform_dates(rng, year, k))
     ways = [i.name for i in PraktijklerenLeerweg]
-    hbo = rng.random(n) < 0.3
-    cols["praktijkleren_leerweg"] = np.where(
-        learner, np.where(hbo, ways.index("hbo_duaal_of_deeltijd"), ways.index("mbo_bbl")), ways.index("geen")
-    ).astype(np.int16)
-    cols["praktijkleren_hbo_sector_subsidiabel"] = learner & hbo & (rng.random(n) < 0.5)
-    cols["praktijkleren_bedrag_voor_maximum"] = np.where(learner, 2_700.0, 0.0)
+    hbo = rng.random(k) < 0.3
+    cols["praktijkleren_leerweg"] = spread(
+        chosen, np.where(hbo, ways.index("hbo_duaal_of_deeltijd"), ways.index("mbo_bbl")), ways.index("geen"), np.int16)
+    cols["praktijkleren_hbo_sector_subsidiabel"] = spread(chosen, hbo & (rng.random(k) < 0.5), False, bool)
+    cols["praktijkleren_bedrag_voor_maximum"] = spread(chosen, np.round(rng.uniform(1_500, 4_000, size=k), 2), 0.0,
+                                                       np.float64)
 
-    evc = rng.random(n) < EVC_RATE
-    start = np.where(evc, _uniform_dates(rng, year, n), nat).astype("datetime64[D]")
-    cols["evc_startdatum"] = start
-    cols["evc_afgerond_op"] = start + np.timedelta64(60, "D")
-    cols["aanvraagdatum_evc_overbrugging"] = start.copy()
-    cols["aanvraagdatum_evc_subsidieregeling"] = start + np.timedelta64(60, "D")
-    cols["evc_kosten"] = np.where(evc, np.round(rng.uniform(800, 1_500, size=n), 2), 0.0)
+    chosen = pick(np.ones(n, dtype=bool), EVC_RATE)
+    k = len(chosen)
+    start = _uniform_dates(rng, year, k)
+    cols["evc_startdatum"] = dates(chosen, start)
+    cols["evc_afgerond_op"] = dates(chosen, start + np.timedelta64(60, "D"))
+    cols["aanvraagdatum_evc_overbrugging"] = dates(chosen, start)
+    cols["aanvraagdatum_evc_subsidieregeling"] = dates(chosen, start + np.timedelta64(60, "D"))
+    cols["evc_kosten"] = spread(chosen, np.round(rng.uniform(800, 1_500, size=k), 2), 0.0, np.float64)
 
-    voucher = (ages >= VOUCHER_AGES[0]) & (ages <= VOUCHER_AGES[1]) & (rng.random(n) < VOUCHER_RATE)
-    dated("studievoorschotvoucher", voucher)
-    intake = rng.integers(2015, 2018, size=n)
+    chosen = pick((ages >= VOUCHER_AGES[0]) & (ages <= VOUCHER_AGES[1]), VOUCHER_RATE)
+    k = len(chosen)
+    cols["aanvraagdatum_studievoorschotvoucher"] = dates(chosen, _uniform_dates(rng, year, k))
+    intake = rng.integers(2015, 2018, size=k)
     grades = [i.name for i in HogerOnderwijsGraad]
-    wo = rng.random(n) < 0.4
-    cols["ho_instroomjaar"] = np.where(voucher, intake, 0).astype(np.int64)
-    cols["ho_graad"] = np.where(voucher, np.where(wo, grades.index("wo_master"), grades.index("hbo_bachelor")),
-                                grades.index("geen")).astype(np.int16)
-    graduation = (intake + np.where(wo, 5, 4) - 1970).astype("datetime64[Y]").astype("datetime64[D]") + np.timedelta64(180, "D")
-    cols["ho_datum_afstuderen"] = np.where(voucher, graduation, nat).astype("datetime64[D]")
-    cols["studievoorschotvoucher_opleiding_geaccrediteerd_ho"] = voucher.copy()
+    wo = rng.random(k) < 0.4
+    cols["ho_instroomjaar"] = spread(chosen, intake, 0, np.int64)
+    cols["ho_graad"] = spread(chosen, np.where(wo, grades.index("wo_master"), grades.index("hbo_bachelor")),
+                              grades.index("geen"), np.int16)
+    graduation = (intake + np.where(wo, 5, 4) - 1970).astype("datetime64[Y]").astype("datetime64[D]")
+    cols["ho_datum_afstuderen"] = dates(chosen, graduation + np.timedelta64(180, "D"))
+    cols["studievoorschotvoucher_opleiding_geaccrediteerd_ho"] = spread(chosen, True, False, bool)
     # a column equal to its default everywhere is left out (the file stays small; Population.column supplies it)
     return {k: v for k, v in cols.items() if not _all_default(k, v)}
 
@@ -700,7 +718,7 @@ def _all_default(name: str, values: np.ndarray) -> bool:
 
 
 def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPULATION_18_TO_AOW,
-             first_row: int = 0, all_schemes: bool = True) -> Population:
+             first_row: int = 0, all_schemes: bool = True, text_ids: bool = True) -> Population:
     """A SYNTHETIC population of ``size`` persons aged 18 to 66 on 1 January of ``stap_year``; deterministic per seed.
 
     Every row has weight ``total / size``, so weighted totals stand for ``total`` persons. What is cited and
@@ -739,8 +757,9 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
     education = _education(rng, size, list(EDUCATION_SHARES))
     low = rng.random(size) < APPLICANTS_AT_MOST_MBO4
     high_levels = [level for level in EDUCATION_SHARES if level not in AT_MOST_MBO4]
-    applicant_education = np.where(low, _education(rng, size, AT_MOST_MBO4), _education(rng, size, high_levels))
-    education = np.where(applies, applicant_education, education).astype(np.int16)
+    applicant_education = np.where(low[applies], _education(rng, n_app, AT_MOST_MBO4), _education(rng, n_app, high_levels))
+    education = education.astype(np.int16)
+    education[applies] = applicant_education
 
     starts = np.array(tijdvak_starts(stap_year), dtype="datetime64[D]")
     ends = np.append(starts[1:], np.datetime64(f"{stap_year + 1}-01-01", "D")) - np.timedelta64(1, "D")
@@ -749,18 +768,24 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
     dates = np.minimum(starts[window] + delay.astype("timedelta64[D]"), ends[window])
     dates = np.where(applies, dates, np.datetime64("NaT"))
 
-    costs = np.where(applies, _costs(rng, size), 0.0)
+    costs = np.zeros(size)
+    costs[applies] = _costs(rng, n_app)
     in_register = applies & (rng.random(size) < IN_REGISTER)
     recognised = rng.random(size) < OCW_RECOGNISED_BEFORE
     recognised = applies & (recognised | (dates >= np.datetime64(OCW_RECOGNISED_FROM)))
     months = np.where(rng.random(size) < FULLY_INSURED, MAX_MONTHS, rng.integers(0, MAX_MONTHS, size=size))
     student = (ages < 30) & (rng.random(size) < STUDIEFINANCIERING_UNDER_30)
     half_time = rng.random(size) < HALF_TIME
-    leerrekening = {
-        year: np.where(rng.random(size) < LEERREKENING_SPEND_RATE, _costs(rng, size), 0.0) for year in LEERREKENING_YEARS
-    }
-    width = len(str(first_row + size - 1))
-    ids = np.char.add("synth-", np.char.zfill(np.arange(first_row, first_row + size).astype(str), width))
+    leerrekening = {}
+    for year in LEERREKENING_YEARS:  # costs drawn only for those who spend
+        spends = rng.random(size) < LEERREKENING_SPEND_RATE
+        leerrekening[year] = np.zeros(size)
+        leerrekening[year][spends] = _costs(rng, int(spends.sum()))
+    if text_ids:
+        width = len(str(first_row + size - 1))
+        ids = np.char.add("synth-", np.char.zfill(np.arange(first_row, first_row + size).astype(str), width))
+    else:  # a chunk of a budget run: the global row numbers (text ids cost a third of the generation time)
+        ids = np.arange(first_row, first_row + size, dtype=np.int64)
     # the other schemes from a stream of their own, so the STAP and leerrekening columns do not change
     kolommen = scheme_columns(np.random.default_rng([seed, 1]), stap_year, ages, education) if all_schemes else {}
     description = (

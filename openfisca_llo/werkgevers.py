@@ -38,11 +38,37 @@ CBS_HORECA = 79_560
 SLIM_MKB_PER_TIJDVAK = 2_113
 SLIM_GROOTBEDRIJF_PER_JAAR = 17
 SLIM_SAMENWERKINGSVERBAND_PER_JAAR = 164
-#: mkb tijdvakken: March and September (the 2020 dates in parameter slim.aanvraagtijdvak.mkb_open; ASSUMPTION for
-#: other years); samenwerkingsverbanden and grootbedrijven: from 1 June (2022 dates; ASSUMPTION for other years),
-#: arriving uniformly over the first 10 days (ASSUMPTION).
+#: Tijdvakken: where parameter slim.aanvraagtijdvak (mkb_open; samenwerkingsverband_en_grootbedrijf_open) is true
+#: in the year, its days; in other years (dates null or not found) ASSUMPTION: mkb in March and September, the
+#: others from 1 June. mkb applications arrive uniformly over their tijdvak; the others over its first 10 days
+#: (ASSUMPTION: such tijdvakken were soon oversubscribed).
 MKB_TIJDVAKKEN = [("03-02", 30), ("09-01", 30)]
 JUNI_OPENING, JUNI_DAGEN = "06-01", 10
+
+
+def _open_periods(name: str, year: int, fallback: list[tuple[str, int]], first_days: int | None = None,
+                  fill: bool = True):
+    """(MM-DD, days) of each run of days in ``year`` on which slim.aanvraagtijdvak.``name`` is true, plus each
+    ``fallback`` tijdvak in a month without a known one (its dates null or not found); with ``fill`` False the
+    fallback only when no day is known."""
+    from openfisca_llo.budget import baseline_system
+
+    node = baseline_system().parameters.children["slim"].children["aanvraagtijdvak"].children[name]
+    values = sorted(node.values_list, key=lambda v: v.instant_str)
+    periods = []
+    for index, value in enumerate(values):
+        if value.value is not True:
+            continue
+        start = np.datetime64(value.instant_str, "D")
+        stop = (np.datetime64(values[index + 1].instant_str, "D") if index + 1 < len(values)
+                else np.datetime64(f"{year + 1}-01-01", "D"))
+        if str(start)[:4] == str(year):
+            days = int((min(stop, np.datetime64(f"{year + 1}-01-01", "D")) - start).astype(int))
+            periods.append((str(start)[5:], min(days, first_days) if first_days else days))
+    if not fill:
+        return periods or fallback
+    months = {day[:2] for day, _ in periods}
+    return periods + [(day, length) for day, length in fallback if day[:2] not in months]
 #: Subsidiabele kosten (ASSUMPTIONS): mkb lognormal median EUR 35,000 (sigma 0.5, at least EUR 5,000); grootbedrijf
 #: lognormal median EUR 250,000 (sigma 0.5); samenwerkingsverband uniform EUR 210,000 - 900,000, 2-20 partners.
 MKB_KOSTEN_MEDIAAN, GROOT_KOSTEN_MEDIAAN = 35_000.0, 250_000.0
@@ -108,14 +134,16 @@ def _table(name: str, ids, dates, rng, inputs: dict, size_class, sector, leden=N
 
 def slim_mkb(seed: int, year: int) -> Aanvragen:
     rng = _rng(seed, year, 1)
-    n = SLIM_MKB_PER_TIJDVAK * len(MKB_TIJDVAKKEN)
+    periods = _open_periods("mkb_open", year, MKB_TIJDVAKKEN)
+    n = SLIM_MKB_PER_TIJDVAK * len(periods)
     size = _mkb_size(rng, n)
     sector = _sector_mkb(rng, n)
     inputs = _firm_inputs(rng, size)
     inputs["onderneming_sector"] = sector
     inputs["slim_subsidiabele_kosten"] = np.round(np.maximum(rng.lognormal(np.log(MKB_KOSTEN_MEDIAAN), 0.5, n), 5_000), 2)
     ids = year * 10_000_000 + 1_000_000 + np.arange(n)
-    return _table("slim_mkb", ids, _dates(rng, year, MKB_TIJDVAKKEN, n), rng, inputs, size, sector)
+    dates = _dates(rng, year, periods, n)
+    return _table("slim_mkb", ids, dates, rng, inputs, size, sector)
 
 
 def slim_grootbedrijf(seed: int, year: int) -> Aanvragen:
@@ -127,7 +155,8 @@ def slim_grootbedrijf(seed: int, year: int) -> Aanvragen:
     inputs["onderneming_sector"] = sector.astype(np.int16)
     inputs["slim_subsidiabele_kosten"] = np.round(rng.lognormal(np.log(GROOT_KOSTEN_MEDIAAN), 0.5, n), 2)
     ids = year * 10_000_000 + 2_000_000 + np.arange(n)
-    return _table("slim_grootbedrijf", ids, _dates(rng, year, [(JUNI_OPENING, JUNI_DAGEN)], n), rng, inputs, size, sector)
+    dates = _dates(rng, year, _june(year), n)
+    return _table("slim_grootbedrijf", ids, dates, rng, inputs, size, sector)
 
 
 def slim_samenwerkingsverband(seed: int, year: int) -> Aanvragen:
@@ -138,8 +167,11 @@ def slim_samenwerkingsverband(seed: int, year: int) -> Aanvragen:
     ids = year * 10_000_000 + 3_000_000 + np.arange(n)
     size = np.full(n, SIZE_NAMES.index("klein"))  # partnerships of mkb-ondernemingen
     sector = np.full(n, SECTOR_NAMES.index("overig"))
-    return _table("slim_samenwerkingsverband", ids, _dates(rng, year, [(JUNI_OPENING, JUNI_DAGEN)], n), rng, inputs,
-                  size, sector)
+    return _table("slim_samenwerkingsverband", ids, _dates(rng, year, _june(year), n), rng, inputs, size, sector)
+
+
+def _june(year: int) -> list[tuple[str, int]]:
+    return _open_periods("samenwerkingsverband_en_grootbedrijf_open", year, [(JUNI_OPENING, JUNI_DAGEN)], JUNI_DAGEN, fill=False)
 
 
 def slim_scholingssubsidie(seed: int, year: int) -> Aanvragen:

@@ -193,7 +193,7 @@ def test_slim_mkb_lottery_refuses_the_last_drawn(tax_benefit_system, seed):
 
 
 def test_every_scheme_has_a_row_and_uncosted_instruments_are_named(tax_benefit_system):
-    population = pop.generate(2000, seed=2, stap_year=2022)
+    population = pop.generate(6000, seed=2, stap_year=2022)
     report = budget_small(population, [], [2022])
     names = {r["regeling"] for r in report.totals}
     assert {r.naam for r in REGELINGEN} | set(NIET_DOORGEREKEND) <= names
@@ -377,3 +377,42 @@ def test_committed_calibration_table_is_current():
     regenerated = calibration_rst(calibration(CALIBRATION_SIZE, CALIBRATION_SEED), CALIBRATION_SIZE, CALIBRATION_SEED)
     assert CALIBRATION_TABLE.read_text(encoding="utf-8") == regenerated, (
         "run: openfisca-llo kalibratie --out docs/handleidingen/kalibratie_tabel.inc")
+
+
+# ---- the example amendments of the budget guide: one per scheme -------------------------------------------------
+
+EXAMPLES = ROOT / "examples" / "amendementen"
+#: example file -> (scheme it amends, years to cost); the years are those in which the scheme is open in the model
+EXAMPLE_SCHEMES = {
+    "stap_maximum_1500.yaml": ("stap_budget", [2023]),
+    "llk_een_keer_collegegeld.yaml": ("levenlanglerenkrediet", [2023]),
+    "scholingsaftrek_drempel_0.yaml": ("scholingsaftrek", [2021]),
+    "omscholing_5000.yaml": ("omscholing_ict_techniek", [2021]),
+    "praktijkleren_3000.yaml": ("praktijkleren", [2022]),
+    "evc_1500.yaml": ("evc_overbrugging", [2022]),
+    "voucher_3000.yaml": ("studievoorschotvoucher", [2025]),
+    "slim_mkb_40_mln.yaml": ("slim_mkb", [2022]),
+    "slim_scholingssubsidie_50_mln.yaml": ("slim_scholingssubsidie", [2025, 2026, 2027]),
+}
+
+
+def test_every_example_amendment_changes_its_scheme(tax_benefit_system):
+    """The guide's example per scheme: costed beside the law on a small synthetic population, the amended scheme's
+    cost moves the way the rule says (raising a maximum raises the cost where it binds; a larger SLIM plafond grants
+    more; a loan of at most 1x instead of 5x the collegegeld lends less; a smaller scholingssubsidie budget grants
+    at most that budget)."""
+    from openfisca_llo.amendments import load_amendment_file
+
+    assert sorted(p.name for p in EXAMPLES.glob("*.yaml")) == sorted(EXAMPLE_SCHEMES)
+    for file, (scheme, years) in EXAMPLE_SCHEMES.items():
+        variant = Variant.from_amendment(load_amendment_file(EXAMPLES / file))
+        population = pop.generate(20_000, seed=4, stap_year=years[0])
+        report = budget_small(population, [variant], years, schemes=[scheme])
+        law = sum(r["kosten_eur"] for r in rows_of(report, regeling=scheme, variant="wet"))
+        amended = sum(r["kosten_eur"] for r in rows_of(report, regeling=scheme, variant=variant.naam))
+        if file == "slim_scholingssubsidie_50_mln.yaml":
+            assert amended <= 50_000_000 < law, file
+        elif file == "llk_een_keer_collegegeld.yaml":
+            assert 0 < amended < law, (file, law, amended)
+        else:
+            assert amended > law, (file, law, amended)
