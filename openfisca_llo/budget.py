@@ -38,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
+from openfisca_llo.geld import round_to_cents
 from openfisca_llo.kostenposten import (
     BY_NAME,
     NIET_DOORGEREKEND,
@@ -416,12 +417,15 @@ class BudgetReport:
 
 
 def _json_row(row: dict) -> dict:
-    def clean(value):
+    """Money (``*_eur``) to the cent, half a cent up (geld.py); other numbers to 2 decimals; NaN as null."""
+    def clean(key, value):
         if isinstance(value, float):
-            return None if not np.isfinite(value) else round(value, 2)
+            if not np.isfinite(value):
+                return None
+            return float(round_to_cents(value)) if key.endswith("_eur") else round(value, 2)
         return value
 
-    return {k: clean(v) for k, v in row.items()}
+    return {k: clean(k, v) for k, v in row.items()}
 
 
 def run_phases(source, variants: tuple[Variant, ...], years: list[int], schemes: tuple[str, ...], lottery_seed: int,
@@ -762,7 +766,16 @@ def _write_csv(path: Path, rows: list[dict], comment: str) -> None:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: ("" if v is None else (round(v, 2) if isinstance(v, float) else v)) for k, v in row.items()})
+            writer.writerow({k: _csv_value(k, v) for k, v in row.items()})
+
+
+def _csv_value(column: str, value):
+    """Money columns (``*_eur``) to the cent, half a cent up (geld.py); other numbers to 2 decimals."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return float(round_to_cents(value)) if column.endswith("_eur") else round(value, 2)
+    return value
 
 
 def variant_table(report: BudgetReport) -> list[dict]:
