@@ -194,15 +194,23 @@ class FileSource:
 
     @property
     def synthetic(self) -> bool:
-        return self._first().synthetic
+        return "synthetisch" in self._description().lower()
 
-    def _first(self) -> Population:
+    def _description(self) -> str:
+        """The file's description (the comment lines of a CSV, the metadata of a Parquet file), without the rows."""
+        first = self.files()[0]
+        if first.suffix.lower() in (".parquet", ".pq"):
+            import pyarrow.parquet as parquet
+
+            metadata = parquet.read_schema(first).metadata or {}
+            return metadata.get(b"openfisca_llo", b"").decode("utf-8")
         from openfisca_llo.population import load
 
-        return load(self.files()[0])
+        return load(first).description
 
     def description(self) -> str:
-        return self._first().description.splitlines()[0] if self._first().description else str(self.path)
+        text = self._description()
+        return text.splitlines()[0] if text else str(self.path)
 
     def chunks(self, year: int) -> list[int]:
         return list(range(len(self.files())))
@@ -795,8 +803,8 @@ def variant_table(report: BudgetReport) -> list[dict]:
 def write_outputs(report: BudgetReport, out_dir, parquet: bool = True) -> dict[str, Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    label = (f"varianten {', '.join(report.variants[1:])}; {report.persons:,} rijen, gewogen "
-             f"{report.weighted_persons:,.0f} personen; loting seed {report.lottery_seed}"
+    label = (f"varianten {', '.join(report.variants[1:]) or '-'}; {_count(report.persons)} rijen, gewogen "
+             f"{_count(report.weighted_persons)} personen; loting seed {report.lottery_seed}"
              + ("; SYNTHETISCHE populatie" if report.synthetic else ""))
     paths = {"budget": out / "budget.csv", "varianten": out / "varianten.csv", "tijdvakken": out / "tijdvakken.csv",
              "winnaars_verliezers": out / "winnaars_verliezers.csv", "json": out / "budget.json",
@@ -842,7 +850,7 @@ def write_chart(report: BudgetReport, path: Path) -> None:
         schemes = list(dict.fromkeys(r["regeling"] for r in costed))[:1]
     columns = 3
     rows = max(1, (len(schemes) + columns - 1) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(5 * columns, 3.6 * rows + 1.2), squeeze=False)
+    fig, axes = plt.subplots(rows, columns, figsize=(5 * columns, 3.9 * rows + 1.2), squeeze=False)
     width = 0.8 / max(len(report.variants), 1)
     years = report.years
     x = np.arange(len(years))
@@ -862,13 +870,18 @@ def write_chart(report: BudgetReport, path: Path) -> None:
             ax.plot(x, [np.nan if p is None else p / 1e6 for p in plafond], color="black", marker="_", markersize=18,
                     linestyle="none")
             handles["plafond (wet)"] = ax.lines[-1]
-        law = [r for r in costed if r["regeling"] == scheme and r["variant"] == "wet" and r["gemiddeld_per_ontvanger_eur"]]
-        average = f"gem. EUR {sum(r['kosten_eur'] for r in law) / max(sum(r['ontvangers'] for r in law), 1):,.0f}".replace(",", ".")
+        average = ""
+        for variant in report.variants:  # the law's average, or the first variant's where the law has none
+            paid = [r for r in costed if r["regeling"] == scheme and r["variant"] == variant and r["ontvangers"]]
+            if paid:
+                mean = sum(r["kosten_eur"] for r in paid) / sum(r["ontvangers"] for r in paid)
+                average = f"gem. EUR {mean:,.0f}".replace(",", ".") + f" per ontvanger ({variant})"
+                break
         changes = [g for g in report.groepen if g["regeling"] == scheme and g["indeling"] in ("opleidingsniveau", "sector")]
-        gains = sum(g["winnaars"] for g in changes)
-        losses = sum(g["verliezers"] for g in changes)
-        ax.set_title(f"{scheme}\n{average} per ontvanger (wet); winnaars {_count(gains)}, verliezers {_count(losses)}",
-                     fontsize=8)
+        span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+        counts = (f"alle varianten, {span}: winnaars {_count(sum(g['winnaars'] for g in changes))}, "
+                  f"verliezers {_count(sum(g['verliezers'] for g in changes))}" if len(report.variants) > 1 else "")
+        ax.set_title(f"{scheme}\n{average}\n{counts}", fontsize=8)
         ax.set_xticks(x, [str(y) for y in years], fontsize=7, rotation=45)
         ax.set_ylabel("EUR mln", fontsize=7)
         ax.tick_params(axis="y", labelsize=7)
@@ -887,8 +900,9 @@ def format_report(report: BudgetReport) -> str:
     lines = []
     if report.synthetic:
         lines.append("SYNTHETISCHE populatie: geen echte personen of ondernemingen.")
-    lines.append(f"Varianten: {', '.join(report.variants)}; {report.persons:,} rijen = {report.weighted_persons:,.0f} "
-                 f"personen (gewogen); loting seed {report.lottery_seed}; engine {report.engine}.".replace(",", "."))
+    lines.append(f"Varianten: {', '.join(report.variants)}; {_count(report.persons)} rijen = "
+                 f"{_count(report.weighted_persons)} personen (gewogen); loting seed {report.lottery_seed}; "
+                 f"engine {report.engine}.")
     lines.append(f"{'jaar':>4}  {'regeling':<28}{'variant':<22}{'ontvangers':>12}{'kosten (mln)':>14}"
                  f"{'plafond (mln)':>14}{'afgewezen plafond':>18}{'onbekend':>10}  status")
     for row in report.totals:

@@ -176,9 +176,12 @@ class Population:
         return np.flatnonzero(has)
 
     def years(self) -> list[int]:
-        """Years with STAP applications or leerrekening spending in the file."""
-        dates = self.stap_aanvraagdatum[~np.isnat(self.stap_aanvraagdatum)]
-        years = set((np.unique(dates.astype("datetime64[Y]").astype(int)) + 1970).tolist())
+        """Years with applications (STAP or another scheme) or leerrekening spending in the file."""
+        columns = [self.stap_aanvraagdatum] + [v for k, v in self.kolommen.items() if k.startswith("aanvraagdatum_")]
+        years = set()
+        for values in columns:
+            dates = values[~np.isnat(values)]
+            years |= set((np.unique(dates.astype("datetime64[Y]").astype(int)) + 1970).tolist())
         return sorted(years | set(self.leerrekening_scholingskosten))
 
 

@@ -280,6 +280,24 @@ def test_chunk_size_does_not_change_the_budget(tax_benefit_system):
     assert small.totals == whole.totals and small.tijdvakken == whole.tijdvakken
 
 
+def test_partitioned_parquet_gives_the_generated_budget(tmp_path, capsys):
+    """`population --partitie` writes the chunks of a synthetic population as Parquet files; a budget read from
+    that folder (one chunk per file) equals the budget of the same population generated chunk by chunk."""
+    pytest.importorskip("pyarrow")
+    from openfisca_llo.budget import FileSource
+
+    folder = tmp_path / "populatie"
+    assert main(["population", "--size", "5000", "--seed", "6", "--stap-jaar", "2023", "--partitie", "2000",
+                 "--out", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["deel-00000.parquet", "deel-00001.parquet", "deel-00002.parquet"]
+    source = FileSource(str(folder), werkgevers_seed=6)
+    assert source.synthetic and source.persons() == 5000
+    from_files = compute_budget(source, [], [2023], schemes=["stap_budget", "scholingsaftrek", "slim_mkb"])
+    generated = compute_budget(SyntheticSource(5000, seed=6, chunk=2000, werkgevers_seed=6), [], [2023],
+                               schemes=["stap_budget", "scholingsaftrek", "slim_mkb"])
+    assert from_files.totals == generated.totals and from_files.tijdvakken == generated.tijdvakken
+
+
 def test_dask_engine_gives_exactly_the_in_process_results():
     """10^5 persons, 2022 (SLIM mkb lottery, samenwerkingsverband order of arrival) and 2023 (STAP first come first
     served per tijdvak), the law and a reform: a local Dask cluster of 2 workers gives the same numbers."""
