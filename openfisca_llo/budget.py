@@ -223,10 +223,20 @@ class FileSource:
 
         population = load(self.files()[k])
         population.eerste_rij = int(self.offsets()[k]) if len(self.files()) > 1 else 0
+        if population.eerste_rij and "aanvraagvolgorde" not in _column_names(self.files()[k]):
+            population.aanvraagvolgorde = population.aanvraagvolgorde + population.eerste_rij  # the row order overall
         return population
 
     def persons(self) -> int:
         return int(sum(_rows(p) for p in self.files()))
+
+
+def _column_names(path: Path) -> list[str]:
+    if path.suffix.lower() in (".parquet", ".pq"):
+        import pyarrow.parquet as parquet
+
+        return list(parquet.read_schema(path).names)
+    return ["aanvraagvolgorde"]  # a CSV file is never a part of a folder: its own row order is the order overall
 
 
 def _rows(path: Path) -> int:
