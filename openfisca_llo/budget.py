@@ -569,8 +569,7 @@ def _total_row(regeling: Regeling, variant: Variant, year, table, outcome, in_ye
     plafonds = {}
     keys, first = np.unique(outcome.groep[in_year], return_index=True)
     for key, value in zip(keys, outcome.plafond[in_year][first], strict=True):  # a loop over plafond groups
-        if not np.isnan(value) and key >= 0 and (regeling.plafond_per_jaar or
-                                                 str(np.datetime64(int(key), "D"))[:4] == str(year)):
+        if not np.isnan(value) and key >= 0 and (regeling.tijdvak or str(np.datetime64(int(key), "D"))[:4] == str(year)):
             plafonds[int(key)] = float(value)
     row.update({
         "eenheid": regeling.eenheid,
@@ -821,7 +820,7 @@ def write_outputs(report: BudgetReport, out_dir, parquet: bool = True) -> dict[s
              "grafiek": out / "budget.png"}
     _write_csv(paths["budget"], report.totals, f"Kosten per regeling, jaar en variant (onbekend apart, nooit als kosten); {label}")
     _write_csv(paths["varianten"], variant_table(report), f"Kosten: varianten x regelingen x jaren; {label}")
-    _write_csv(paths["tijdvakken"], report.tijdvakken, f"Per plafond (tijdvak of jaarbudget): toewijzing; {label}")
+    _write_csv(paths["tijdvakken"], report.tijdvakken, f"Per plafond (aanvraagtijdvak of budget): toewijzing; {label}")
     _write_csv(paths["winnaars_verliezers"], report.groepen, f"Verschil variant - wet per regeling en groep; {label}")
     paths["json"].write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     if parquet:
@@ -985,23 +984,28 @@ def calibration(size: int = CALIBRATION_SIZE, seed: int = CALIBRATION_SEED) -> l
                      "bronwaarde": 27.3e6 if source else None, "model": row["kosten_eur"] if known else None,
                      "eenheid": "EUR"})
     for year in (2020, 2021, 2022):
-        total = sum(_row(employers, year, s)["kosten_eur"] for s in ("slim_mkb", "slim_grootbedrijf",
-                                                                     "slim_samenwerkingsverband"))
-        rows.append({"grootheid": f"SLIM {year}: verleend bedrag (mkb, samenwerkingsverbanden, grootbedrijven)",
+        parts = [_row(employers, year, s) for s in ("slim_mkb", "slim_grootbedrijf", "slim_samenwerkingsverband")]
+        total = sum(r["kosten_eur"] for r in parts)
+        unknown = sum(r["onbekend"] for r in parts)
+        rows.append({"grootheid": f"SLIM {year}: verleend bedrag (mkb, samenwerkingsverbanden, grootbedrijven; "
+                                  f"onbekend: {_fmt(unknown, 'aantal')} aanvragen in tijdvakken zonder bekend plafond "
+                                  "of bekende data)",
                      "bron": "Kamerstuk 30012, nr. 142: 'Jaarlijks is voor SLIM EUR 48 miljoen beschikbaar'",
                      "bronwaarde": 48e6, "model": total, "eenheid": "EUR"})
     tables, outcomes = employers.detail
     table, outcome = tables["slim_mkb"], outcomes[("slim_mkb", "wet")]
     march = (table.datum >= np.datetime64("2020-03-01")) & (table.datum <= np.datetime64("2020-03-31"))
     granted = float(table.gewicht[march & (np.nan_to_num(outcome.toegekend) > 0)].sum())
-    rows.append({"grootheid": "SLIM 2020 mkb, tijdvak maart: toekenningen (loting over het jaarbudget van het model; "
+    rows.append({"grootheid": "SLIM 2020 mkb, tijdvak maart: toekenningen (loting, plafond EUR 15 mln; "
                               f"{_fmt(float(table.gewicht[march].sum()), 'aantal')} aanvragen)",
                  "bron": "procesevaluatie SZW (secundair, hezelburcht.com): eerste ronde 673 toegekend van 2.113",
                  "bronwaarde": 673.0, "model": granted, "eenheid": "aantal"})
-    scholing = sum(_row(employers, year, "slim_scholingssubsidie")["kosten_eur"] for year in (2025, 2026, 2027))
-    rows.append({"grootheid": "SLIM scholingssubsidie 2025-2027: verleend bedrag",
+    scholing = [_row(employers, year, "slim_scholingssubsidie") for year in (2025, 2026, 2027)]
+    rows.append({"grootheid": "SLIM scholingssubsidie 2025-2027: verleend bedrag (onbekend: "
+                              f"{_fmt(sum(r['onbekend'] for r in scholing), 'aantal')} aanvragen, vanaf 2026 is het "
+                              "aanvraagtijdvak niet bekend)",
                  "bron": "Kamerstuk 30012, nr. 158: 'tot en met 2027 EUR 73,8 miljoen beschikbaar'",
-                 "bronwaarde": 73.8e6, "model": scholing, "eenheid": "EUR"})
+                 "bronwaarde": 73.8e6, "model": sum(r["kosten_eur"] for r in scholing), "eenheid": "EUR"})
     return rows
 
 

@@ -38,7 +38,7 @@ class Regeling:
     leden_invoer: tuple[str, ...] = ()  # inputs of the member persons (onderneming schemes)
     recht: str | None = None  # a boolean 'granted' variable (when there is no amount)
     plafond: str | None = None  # parameter path of the subsidieplafond
-    plafond_per_jaar: bool = False
+    tijdvak: str | None = None  # parameter path of the aanvraagtijdvak flag, where a plafond holds per tijdvak
     toewijzing: str | None = None  # volgorde (order of receipt) | loting (lottery)
     reeds: str | None = None  # input 'already granted before this application' the law checks
     rente: str | None = None  # interest-rate variable (percent), for loans
@@ -98,22 +98,23 @@ REGELINGEN: tuple[Regeling, ...] = (
              "slim_afwijzingsgrond", "dag", "subsidie",
              ("onderneming_werkzame_personen", "onderneming_jaaromzet", "onderneming_balanstotaal",
               "onderneming_sector", "slim_subsidiabele_kosten"),
-             plafond="slim.budget_per_jaar.individuele_mkb", plafond_per_jaar=True, toewijzing="loting",
-             reeds="slim_reeds_verleend_in_kalenderjaar",
-             toelichting="Bij overtekening bepaalt loting de volgorde (secundair); plafond: het jaarbudget van "
-                         "het model (kst-30012-142)."),
+             plafond="slim.subsidieplafond.mkb", tijdvak="slim.aanvraagtijdvak.mkb_open", toewijzing="loting",
+             reeds="slim_reeds_verleend_in_aanvraagtijdvak",
+             toelichting="Plafond per aanvraagtijdvak; bij overtekening bepaalt loting de volgorde (secundair)."),
     Regeling("slim_grootbedrijf", "SLIM grootbedrijf (landbouw, horeca, recreatie)", "onderneming", "werkgevers",
              "slim_subsidie", "slim_afwijzingsgrond", "dag", "subsidie",
              ("onderneming_werkzame_personen", "onderneming_jaaromzet", "onderneming_balanstotaal",
               "onderneming_sector", "slim_subsidiabele_kosten"),
-             plafond="slim.budget_per_jaar.grootbedrijven", plafond_per_jaar=True, toewijzing="volgorde",
-             reeds="slim_reeds_verleend_in_kalenderjaar",
+             plafond="slim.subsidieplafond.grootbedrijf",
+             tijdvak="slim.aanvraagtijdvak.samenwerkingsverband_en_grootbedrijf_open", toewijzing="volgorde",
+             reeds="slim_reeds_verleend_in_aanvraagtijdvak",
              toelichting="Op volgorde van binnenkomst (secundair: rijksoverheid.nl 19-5-2022)."),
     Regeling("slim_samenwerkingsverband", "SLIM samenwerkingsverband", "samenwerkingsverband", "werkgevers",
              "slim_samenwerkingsverband_subsidie", "slim_samenwerkingsverband_afwijzingsgrond", "dag", "subsidie",
              ("samenwerkingsverband_aantal_partners", "slim_samenwerkingsverband_subsidiabele_kosten"),
-             plafond="slim.budget_per_jaar.samenwerkingsverbanden", plafond_per_jaar=True, toewijzing="volgorde",
-             reeds="slim_samenwerkingsverband_reeds_verleend_in_kalenderjaar",
+             plafond="slim.subsidieplafond.samenwerkingsverband",
+             tijdvak="slim.aanvraagtijdvak.samenwerkingsverband_en_grootbedrijf_open", toewijzing="volgorde",
+             reeds="slim_samenwerkingsverband_reeds_verleend_in_aanvraagtijdvak",
              toelichting="Op volgorde van binnenkomst (secundair: rijksoverheid.nl 19-5-2022)."),
     Regeling("slim_scholingssubsidie", "SLIM scholingssubsidie", "onderneming", "werkgevers", "slim_scholingssubsidie",
              "slim_scholingssubsidie_afwijzingsgrond", "dag", "subsidie",
@@ -367,6 +368,13 @@ def first_pass(tax_benefit_system, regeling: Regeling, table: Aanvragen, rows=No
     return amount, interest, unknown
 
 
+def _node(tax_benefit_system, path: str):
+    node = tax_benefit_system.parameters
+    for part in path.split("."):
+        node = node.children[part]
+    return node
+
+
 def evaluate(tax_benefit_system, regeling: Regeling, table: Aanvragen, lottery_seed: int) -> Uitkomst:
     """Every application of ``table`` under ``tax_benefit_system``, the plafond allocated and checked by the law."""
     n = len(table)
@@ -381,10 +389,8 @@ def evaluate(tax_benefit_system, regeling: Regeling, table: Aanvragen, lottery_s
     plafond = np.full(n, np.nan)
     disagreements = 0
     if regeling.plafond:
-        node = tax_benefit_system.parameters
-        for part in regeling.plafond.split("."):
-            node = node.children[part]
-        group, plafond = plafond_groups(node, table.datum, regeling.plafond_per_jaar)
+        group, plafond = plafond_groups(_node(tax_benefit_system, regeling.plafond), table.datum,
+                                        _node(tax_benefit_system, regeling.tijdvak) if regeling.tijdvak else None)
         if regeling.toewijzing == "loting":
             years = table.datum.astype("datetime64[Y]").astype(int) + 1970
             numbers = np.empty(n)

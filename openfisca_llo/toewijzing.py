@@ -36,25 +36,31 @@ def lottery_numbers(seed: int, year: int, ids: np.ndarray) -> np.ndarray:
     return (mixed >> np.uint64(11)).astype(np.float64) / float(1 << 53)
 
 
-def plafond_groups(parameter_node, dates: np.ndarray, per_year: bool) -> tuple[np.ndarray, np.ndarray]:
-    """For each date: the group key (int64 day number; -1 before the first value) and the plafond (NaN where the
-    value is null or absent).
-
-    ``per_year`` False: one group per dated value of the parameter (a STAP tijdvak; the SLIM scholingssubsidie
-    budget that runs from 10 March 2025 to 2027). True: a yearly budget, one group per calendar year.
-    """
+def _in_force(parameter_node, dates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each date: the start (int64 day number; -1 before the first value) and the value (NaN where null or
+    absent) of the parameter's dated value in force."""
     values = sorted(parameter_node.values_list, key=lambda v: v.instant_str)
     starts = np.array([v.instant_str for v in values], dtype="datetime64[D]")
     amounts = np.array([np.nan if v.value is None else float(v.value) for v in values])
-    dates = np.asarray(dates, dtype="datetime64[D]")
-    position = np.searchsorted(starts, dates, side="right") - 1
+    position = np.searchsorted(starts, np.asarray(dates, dtype="datetime64[D]"), side="right") - 1
     known = position >= 0
-    plafond = np.where(known, amounts[np.maximum(position, 0)], np.nan)
-    if per_year:
-        group = dates.astype("datetime64[Y]").astype("datetime64[D]").astype(np.int64)
-    else:
-        group = np.where(known, starts[np.maximum(position, 0)].astype(np.int64), -1)
-    return group.astype(np.int64), plafond
+    start = np.where(known, starts[np.maximum(position, 0)].astype(np.int64), -1)
+    return start.astype(np.int64), np.where(known, amounts[np.maximum(position, 0)], np.nan)
+
+
+def plafond_groups(plafond_node, dates: np.ndarray, tijdvak_node=None) -> tuple[np.ndarray, np.ndarray]:
+    """For each date: the plafond group (int64 day number of its start; -1 before any value) and the plafond (NaN
+    where the value is null or absent).
+
+    Without ``tijdvak_node`` a group is a dated value of the plafond parameter (a STAP tijdvak; the SLIM
+    scholingssubsidie budget from 10 March 2025 to 2027). With it (SLIM: slim.aanvraagtijdvak.*), a group is the
+    aanvraagtijdvak the date falls in (the dated value of the open/closed flag in force), and the plafond the value
+    of the plafond parameter on that date: a plafond that holds for several tijdvakken is one per tijdvak.
+    """
+    start, plafond = _in_force(plafond_node, dates)
+    if tijdvak_node is not None:
+        start, _ = _in_force(tijdvak_node, dates)
+    return start, plafond
 
 
 def first_come_first_served(group: np.ndarray, order_keys: list[np.ndarray], amount: np.ndarray,

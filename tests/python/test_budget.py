@@ -176,16 +176,16 @@ def slim_mkb_table(weights: list[float]) -> Aanvragen:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_slim_mkb_lottery_refuses_the_last_drawn(tax_benefit_system, seed):
-    """SLIM 2020, individuele mkb (kst-30012-142: EUR 29,5 mln a year, the model's plafond): three rows of 500
-    small firms with EUR 40.000 costs each ask 80% = 32.000, capped at EUR 24.999 (parameter slim.maximum_subsidie.mkb):
-    12.499.500 a row. In lottery order two rows fit (24.999.000), the third (37.498.500 > 29.500.000) does not:
+    """SLIM, individuele mkb, tijdvak March 2020 (plafond EUR 15 mln: parameter slim.subsidieplafond.mkb): three rows
+    of 300 small firms with EUR 40.000 costs each ask 80% = 32.000, capped at EUR 24.999 (slim.maximum_subsidie.mkb):
+    7.499.700 a row. In lottery order two rows fit (14.999.400), the third (22.499.100 > 15.000.000) does not:
     exactly the row with the highest lottery number is refused, whatever its arrival order."""
-    table = slim_mkb_table([500, 500, 500])
+    table = slim_mkb_table([300, 300, 300])
     outcome = evaluate(tax_benefit_system, BY_NAME["slim_mkb"], table, seed)
     assert list(outcome.gevraagd) == [24_999] * 3
     last = int(np.argmax(lottery_numbers(seed, 2020, table.id)))
     assert list(np.flatnonzero(outcome.door_plafond)) == [last]
-    assert (table.gewicht * outcome.toegekend).sum() == 2 * 500 * 24_999
+    assert (table.gewicht * outcome.toegekend).sum() == 2 * 300 * 24_999
     assert outcome.afwijkingen == 0
 
 
@@ -208,7 +208,8 @@ def test_every_scheme_has_a_row_and_uncosted_instruments_are_named(tax_benefit_s
         assert row["kosten_eur"] > 0 and row["ontvangers"] > 0, name
     mkb = one(report, regeling="slim_mkb", jaar=2022, variant="wet")
     assert mkb["toewijzing"] == "loting" and mkb["loting_seed"] == report.lottery_seed
-    assert mkb["kosten_eur"] <= mkb["plafond_eur"] == 29_500_000 and mkb["afgewezen_door_plafond"] > 0
+    # two tijdvakken in 2022 (parameter slim.subsidieplafond.mkb): EUR 15 mln and EUR 14,2 mln
+    assert mkb["kosten_eur"] <= mkb["plafond_eur"] == 15_000_000 + 14_200_000 and mkb["afgewezen_door_plafond"] > 0
 
 
 def test_levenlanglerenkrediet_onbekend_is_counted_apart(tax_benefit_system):
@@ -324,7 +325,8 @@ def test_cli_year_range_and_amendment_variants(tmp_path, capsys):
     first.write_text(json.dumps(AMENDMENT), encoding="utf-8")
     second = tmp_path / "b.json"
     second.write_text(json.dumps({**AMENDMENT, "naam": "slim_meer",
-                                  "wijzigingen": {"slim.budget_per_jaar.individuele_mkb": {"2020-01-01": 40000000}}}),
+                                  "wijzigingen": {"slim.subsidieplafond.mkb": {"2022-01-01": 20000000,
+                                                                              "2023-01-01": 15000000}}}),
                       encoding="utf-8")
     out = tmp_path / "uit"
     assert main(["budget", "--population", str(population_file), "--van", "2022", "--tot", "2024",
@@ -410,8 +412,8 @@ EXAMPLE_SCHEMES = {
     "praktijkleren_3000.yaml": ("praktijkleren", [2022]),
     "evc_1500.yaml": ("evc_overbrugging", [2022]),
     "voucher_3000.yaml": ("studievoorschotvoucher", [2025]),
-    "slim_mkb_40_mln.yaml": ("slim_mkb", [2022]),
-    "slim_scholingssubsidie_50_mln.yaml": ("slim_scholingssubsidie", [2025, 2026, 2027]),
+    "slim_mkb_plafond_20_mln.yaml": ("slim_mkb", [2022]),
+    "slim_scholingssubsidie_15_mln.yaml": ("slim_scholingssubsidie", [2025, 2026, 2027]),
 }
 
 
@@ -429,8 +431,8 @@ def test_every_example_amendment_changes_its_scheme(tax_benefit_system):
         report = budget_small(population, [variant], years, schemes=[scheme])
         law = sum(r["kosten_eur"] for r in rows_of(report, regeling=scheme, variant="wet"))
         amended = sum(r["kosten_eur"] for r in rows_of(report, regeling=scheme, variant=variant.naam))
-        if file == "slim_scholingssubsidie_50_mln.yaml":
-            assert amended <= 50_000_000 < law, file
+        if file == "slim_scholingssubsidie_15_mln.yaml":
+            assert amended <= 15_000_000 < law, file
         elif file == "llk_een_keer_collegegeld.yaml":
             assert 0 < amended < law, (file, law, amended)
         else:
