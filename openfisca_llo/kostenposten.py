@@ -21,6 +21,7 @@ from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.periods import DateUnit
 from openfisca_core.simulations import SimulationBuilder
 
+from openfisca_llo.parameter_paths import parameter_at_path
 from openfisca_llo.toewijzing import first_come_first_served, lottery_numbers, plafond_groups
 
 
@@ -368,13 +369,6 @@ def first_pass(tax_benefit_system, regeling: Regeling, table: Aanvragen, rows=No
     return amount, interest, unknown
 
 
-def _node(tax_benefit_system, path: str):
-    node = tax_benefit_system.parameters
-    for part in path.split("."):
-        node = node.children[part]
-    return node
-
-
 def evaluate(tax_benefit_system, regeling: Regeling, table: Aanvragen, lottery_seed: int) -> Uitkomst:
     """Every application of ``table`` under ``tax_benefit_system``, the plafond allocated and checked by the law."""
     n = len(table)
@@ -389,8 +383,9 @@ def evaluate(tax_benefit_system, regeling: Regeling, table: Aanvragen, lottery_s
     plafond = np.full(n, np.nan)
     disagreements = 0
     if regeling.plafond:
-        group, plafond = plafond_groups(_node(tax_benefit_system, regeling.plafond), table.datum,
-                                        _node(tax_benefit_system, regeling.tijdvak) if regeling.tijdvak else None)
+        group, plafond = plafond_groups(parameter_at_path(tax_benefit_system.parameters, regeling.plafond), table.datum,
+                                        parameter_at_path(tax_benefit_system.parameters, regeling.tijdvak)
+                                        if regeling.tijdvak else None)
         if regeling.toewijzing == "loting":
             years = table.datum.astype("datetime64[Y]").astype(int) + 1970
             numbers = np.empty(n)

@@ -19,6 +19,8 @@ import numpy as np
 from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.parameters import Parameter
 
+from openfisca_llo.parameter_paths import parameter_at_path
+
 ONBEKEND = "onbekend"
 
 REDENEN = {
@@ -57,13 +59,6 @@ class Onbekend:
         }
 
 
-def parameter_node(root, path: str):
-    node = root
-    for part in path.split("."):
-        node = node.children[part]
-    return node
-
-
 def null_reason(value_at_instant) -> str:
     """The reason stored with a null dated value (``metadata.onbekend``), or the default."""
     return (value_at_instant.metadata or {}).get("onbekend", DEFAULT_REDEN)
@@ -71,7 +66,7 @@ def null_reason(value_at_instant) -> str:
 
 def why_unknown(root, path: str, instant: str) -> Onbekend | None:
     """Why the parameter at ``path`` has no value on ``instant`` (YYYY-MM-DD), or None if it has one."""
-    parameter = parameter_node(root, path)
+    parameter = parameter_at_path(root, path)
     if not isinstance(parameter, Parameter):
         return None
     ordered = sorted(parameter.values_list, key=lambda v: v.instant_str)
