@@ -410,11 +410,16 @@ EXAMPLE_SCHEMES = {
     "scholingsaftrek_drempel_0.yaml": ("scholingsaftrek", [2021]),
     "omscholing_5000.yaml": ("omscholing_ict_techniek", [2021]),
     "praktijkleren_3000.yaml": ("praktijkleren", [2022]),
-    "evc_1500.yaml": ("evc_overbrugging", [2022]),
+    "evc_1500.yaml": ("evc_subsidieregeling", [2023, 2024]),  # the overbruggingsregeling was withdrawn: it costs 0
     "voucher_3000.yaml": ("studievoorschotvoucher", [2025]),
     "slim_mkb_plafond_20_mln.yaml": ("slim_mkb", [2022]),
     "slim_scholingssubsidie_15_mln.yaml": ("slim_scholingssubsidie", [2025, 2026, 2027]),
 }
+
+
+#: EVC procedures are rare in the synthetic population (population.EVC_RATE): a larger one puts procedures with costs
+#: above EUR 1.000 in the application window of the Tijdelijke subsidieregeling EVC-procedures (1-11-2023 t/m 29-2-2024)
+EXAMPLE_SIZE = {"evc_1500.yaml": 100_000}
 
 
 def test_every_example_amendment_changes_its_scheme(tax_benefit_system):
@@ -427,7 +432,7 @@ def test_every_example_amendment_changes_its_scheme(tax_benefit_system):
     assert sorted(p.name for p in EXAMPLES.glob("*.yaml")) == sorted(EXAMPLE_SCHEMES)
     for file, (scheme, years) in EXAMPLE_SCHEMES.items():
         variant = Variant.from_amendment(load_amendment_file(EXAMPLES / file))
-        population = pop.generate(20_000, seed=4, stap_year=years[0])
+        population = pop.generate(EXAMPLE_SIZE.get(file, 20_000), seed=4, stap_year=years[0])
         report = budget_small(population, [variant], years, schemes=[scheme])
         law = sum(r["kosten_eur"] for r in rows_of(report, regeling=scheme, variant="wet"))
         amended = sum(r["kosten_eur"] for r in rows_of(report, regeling=scheme, variant=variant.naam))
