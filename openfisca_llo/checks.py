@@ -14,6 +14,7 @@ from openfisca_llo.citations import (
     parameter_citations,
     variable_citations,
 )
+from openfisca_llo.domains import UNIT_DOMAINS, parameter_domain
 
 
 @dataclasses.dataclass
@@ -82,6 +83,15 @@ def check_parameter(report: CitationReport, parameter) -> None:
     else:
         report.parameters_cited += 1
     _use(report, citations, parameter.name)
+    domain = parameter_domain(parameter)
+    if domain is None:
+        report.problems.append(f"parameter {parameter.name}: geen domein (metadata.unit met een bekend domein, of "
+                               "metadata.domein); toegestane eenheden: " + ", ".join(UNIT_DOMAINS))
+    else:
+        for value in parameter.values_list:
+            message = domain.error(value.value) if value.value is not None else None
+            if message:
+                report.problems.append(f"parameter {parameter.name} op {value.instant_str}: {message}")
     for value in parameter.values_list:
         report.values += 1
         # A dated value inherits the parameter's metadata unless it carries its own.
