@@ -102,8 +102,12 @@ def explain_parameter(tax_benefit_system, name: str, period, value) -> dict:
 
 
 def _full_nodes(simulation) -> dict:
-    """The first traced node of each (variable, period) that was computed, not read from the cache."""
-    index = {}
+    """The first traced node of each (variable, period) that was computed, not read from the cache.
+
+    Kept on the simulation and extended with the trees traced since the last call, so explaining n variables
+    from one simulation walks each tree once (linear in n, not quadratic).
+    """
+    index, walked = getattr(simulation, "_llo_full_nodes", ({}, 0))
 
     def walk(node):
         key = (node.name, str(node.period))
@@ -112,8 +116,10 @@ def _full_nodes(simulation) -> dict:
         for child in node.children:
             walk(child)
 
-    for tree in simulation.tracer.trees:
+    trees = simulation.tracer.trees
+    for tree in trees[walked:]:
         walk(tree)
+    simulation._llo_full_nodes = (index, len(trees))
     return index
 
 

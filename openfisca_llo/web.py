@@ -34,6 +34,7 @@ from openfisca_llo.limits import (
     MAX_EXPLAIN_CELLS,
     MAX_OVERZICHT,
     MAX_PERSONS,
+    TIMEOUT,
     LimitExceeded,
     check,
 )
@@ -505,15 +506,54 @@ def _names(names) -> str:
     return ", ".join(shown) + (f" en {len(names) - 10} meer" if len(names) > 10 else "")
 
 
+HTTP_MESSAGES = {  # answers gunicorn gives itself, before the app sees the request
+    400: "Ongeldig HTTP-verzoek (bijvoorbeeld een verzoekregel langer dan {line} bytes: gebruik een kortere URL "
+         "of een POST met JSON).",
+    403: "Verzoek geweigerd.",
+    431: "De kopregels (headers) van het verzoek zijn te groot: ten hoogste {fields} kopregels van elk {field} bytes.",
+    500: "Interne fout of tijdslimiet overschreden ({timeout} s, instelbaar met OPENFISCA_LLO_TIMEOUT); meld dit "
+         "met het verzoek erbij.",
+}
+
+
+def json_error_writer(limits: dict):
+    """A replacement for ``gunicorn.util.write_error``: the same status, with a JSON body in Dutch."""
+
+    def write_error(sock, status_int, reason, mesg):
+        from gunicorn import util
+
+        body = json.dumps({"error": HTTP_MESSAGES.get(status_int, f"Fout {status_int}.").format(**limits)},
+                          ensure_ascii=False).encode("utf-8")
+        head = (f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                f"Access-Control-Allow-Origin: *\r\nContent-Length: {len(body)}\r\n\r\n").encode("latin-1")
+        util.write_nonblock(sock, head + body)
+
+    return write_error
+
+
 def serve(host: str = "127.0.0.1", port: int = 5000, workers: int = 2) -> None:
+    """Serve with gunicorn's gevent workers: each connection is a greenlet, so clients that send slowly hold
+    no worker; the keep-alive timeout also bounds the time to send the request line and headers."""
+    from gunicorn import util
     from gunicorn.app.base import BaseApplication
+
+    timeout = TIMEOUT.value()
+    limits = {"line": 4094, "fields": 100, "field": 8190, "timeout": timeout}
 
     class Application(BaseApplication):
         def load_config(self):
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("timeout", 120)
+            self.cfg.set("worker_class", "gevent")
+            self.cfg.set("worker_connections", 1000)
+            self.cfg.set("timeout", timeout)
+            self.cfg.set("graceful_timeout", 10)
+            self.cfg.set("keepalive", 5)
+            self.cfg.set("limit_request_line", limits["line"])
+            self.cfg.set("limit_request_fields", limits["fields"])
+            self.cfg.set("limit_request_field_size", limits["field"])
             self.cfg.set("preload_app", True)
+            self.cfg.set("post_fork", lambda server, worker: setattr(util, "write_error", json_error_writer(limits)))
 
         def load(self):
             return create_app()
