@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def _serve(args) -> int:
@@ -23,15 +24,15 @@ def _citations(args) -> int:
     return 1 if report.problems else 0
 
 
-def _load_situation(path: str):
-    import json
+def _load_situation(path: str) -> dict:
+    """A situation file (JSON, or YAML for .yaml/.yml) within the input limits; it must hold an object."""
+    from openfisca_llo.inputs import InputError, load_file, show
 
-    import yaml
-
-    with open(path, encoding="utf-8") as handle:
-        if path.endswith((".yaml", ".yml")):
-            return yaml.safe_load(handle)
-        return json.load(handle)
+    data = load_file(path)
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: verwacht een object met entiteiten, bijvoorbeeld {{\"personen\": {{...}}}}, "
+                         f"kreeg {show(data)}")
+    return data
 
 
 def _explain(args) -> int:
@@ -70,6 +71,8 @@ def _compare(args) -> int:
         amendment = load_amendment_file(args.amendment) if args.amendment else None
         reform = resolve_reform(baseline, amendment, args.reform)
         if args.tests:
+            if not Path(args.tests).is_dir():
+                raise ValueError(f"--tests {args.tests}: geen bestaande map met YAML-tests")
             changes = spec_impact(baseline, reform, args.tests)
             if args.format == "json":
                 print(json.dumps(changes, ensure_ascii=False, indent=2, default=str))
@@ -159,6 +162,7 @@ def _population(args) -> int:
     from openfisca_llo.population import PopulationError, generate, save
 
     try:
+        _check_folder(args.out, "--out")
         population = generate(args.size, args.seed, stap_year=args.stap_jaar)
         path = save(population, args.out)
     except (PopulationError, ValueError, OSError) as error:
@@ -182,7 +186,10 @@ def _budget(args) -> int:
         progress = Progress(enabled=not args.quiet and (sys.stderr.isatty() or len(population) >= 1_000_000))
         report = compute_budget(baseline, reform, args.reform, population, args.year, progress)
         paths = write_outputs(report, args.out or f"budget-{args.reform}")
-    except (UnknownReformError, PopulationError, BudgetError, OSError) as error:
+    except UnicodeDecodeError:
+        print(f"Fout: --population {args.population}: geen tekstbestand (UTF-8 CSV) en geen Parquet", file=sys.stderr)
+        return 2
+    except (UnknownReformError, PopulationError, BudgetError, OSError, ValueError) as error:
         print(f"Fout: {error}", file=sys.stderr)
         return 2
     print(format_report(report), end="")
@@ -197,6 +204,8 @@ def _kalibratie(args) -> int:
     from openfisca_llo import CountryTaxBenefitSystem
     from openfisca_llo.budget import calibration, calibration_rst
 
+    if args.out:
+        _check_folder(args.out, "--out")
     text = calibration_rst(calibration(CountryTaxBenefitSystem(), args.size, args.seed), args.size, args.seed)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
@@ -206,14 +215,45 @@ def _kalibratie(args) -> int:
     return 0
 
 
+def _check_folder(path: str, option: str) -> None:
+    """An output file goes into an existing folder: a typo in a path must not silently create folders."""
+    folder = Path(path).expanduser().parent
+    if not folder.is_dir():
+        raise ValueError(f"{option} {path}: de map {folder} bestaat niet; maak haar eerst aan")
+
+
+def _whole_number(minimum: int, maximum: int):
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"verwacht een geheel getal, kreeg '{text[:40]}'") from None
+        if not minimum <= number <= maximum:
+            raise argparse.ArgumentTypeError(f"{number} ligt buiten {minimum}..{maximum}")
+        return number
+
+    return parse
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors as one Dutch `Fout:` line (exit code 2)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        message = (message.replace("argument ", "optie ").replace("the following arguments are required", "verplicht")
+                   .replace("invalid choice", "ongeldige keuze").replace("choose from", "kies uit")
+                   .replace("unrecognized arguments", "onbekende argumenten"))
+        self.exit(2, f"Fout: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="openfisca-llo", description="Leven lang ontwikkelen als uitvoerbare regels.")
+    parser = _Parser(prog="openfisca-llo", description="Leven lang ontwikkelen als uitvoerbare regels.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="start de web-API (OpenFisca plus uitbreidingen)")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=5000)
-    serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument("--port", type=_whole_number(1, 65535), default=5000)
+    serve.add_argument("--workers", type=_whole_number(1, 64), default=2, help="aantal workers (1-64, standaard 2)")
     serve.set_defaults(handler=_serve)
 
     citations = sub.add_parser("citations", help="controleer dat elke parameter en variabele een bron citeert")
@@ -245,21 +285,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
     population = sub.add_parser("population", help="maak een synthetische populatie (CSV, of Parquet met pyarrow)")
-    population.add_argument("--size", type=int, default=100_000, help="aantal personen (standaard 100000)")
+    population.add_argument("--size", type=_whole_number(1, 100_000_000), default=100_000, help="aantal personen (standaard 100000)")
     population.add_argument("--seed", type=int, default=0, help="startwaarde van de toevalsgenerator (standaard 0)")
-    population.add_argument("--stap-jaar", type=int, default=2023, help="jaar van de STAP-aanvragen (standaard 2023)")
+    population.add_argument("--stap-jaar", type=_whole_number(1900, 2100), default=2023, help="jaar van de STAP-aanvragen (standaard 2023)")
     population.add_argument("--out", required=True, help="bestand: .csv, of .parquet (vraagt pyarrow)")
     population.set_defaults(handler=_population)
     budget = sub.add_parser("budget", help="kosten, ontvangers, winnaars en verliezers van wet en hervorming op een populatie")
     budget.add_argument("--reform", required=True, help="naam van een meegeleverde hervorming (zie GET /reforms)")
     budget.add_argument("--population", required=True, help="populatiebestand (CSV of Parquet)")
-    budget.add_argument("--year", type=int, action="append",
+    budget.add_argument("--year", type=_whole_number(1900, 2100), action="append",
                         help="jaar (herhaalbaar); standaard elk jaar met STAP-aanvragen of leerrekeningkolommen")
     budget.add_argument("--out", help="map voor CSV en PNG (standaard budget-HERVORMING)")
     budget.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
     budget.set_defaults(handler=_budget)
     kalibratie = sub.add_parser("kalibratie", help="het geldende recht op een synthetische populatie naast de cijfers uit de bronnen")
-    kalibratie.add_argument("--size", type=int, default=100_000, help="personen per populatie (standaard 100000)")
+    kalibratie.add_argument("--size", type=_whole_number(1, 100_000_000), default=100_000, help="personen per populatie (standaard 100000)")
     kalibratie.add_argument("--seed", type=int, default=2022, help="startwaarde (standaard 2022)")
     kalibratie.add_argument("--out", help="schrijf de tabel (reStructuredText) naar dit bestand")
     kalibratie.set_defaults(handler=_kalibratie)
@@ -267,8 +307,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; an error is one `Fout:` line on stderr and a non-zero exit code, never a traceback."""
+    from openfisca_core.errors import ParameterNotFoundError
+
+    from openfisca_llo.limits import LimitExceeded
+
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args) or 0
+    except LimitExceeded as error:
+        print(f"Fout: te groot: {error}", file=sys.stderr)
+    except ParameterNotFoundError as error:
+        print(f"Fout: geen waarde voor parameter '{error.name}' op {error.instant_str}: deze datum valt buiten de "
+              "periode waarvoor het model een waarde heeft", file=sys.stderr)
+    except (ValueError, OSError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+    except RecursionError:
+        print("Fout: de invoer is te diep genest", file=sys.stderr)
+    except MemoryError:
+        print("Fout: onvoldoende geheugen voor deze invoer", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("Fout: afgebroken", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last resort: still one line, with the kind of error for a bug report
+        print(f"Fout: onverwachte fout ({type(error).__name__}); meld dit met de invoer erbij", file=sys.stderr)
+        return 1
+    return 2
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ import copy
 from pathlib import Path
 
 import numpy as np
-import yaml
 from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.periods import period as make_period
 from openfisca_core.simulations import SimulationBuilder
@@ -19,6 +18,7 @@ from openfisca_core.simulations import SimulationBuilder
 from openfisca_llo.amendments import reformed_system
 from openfisca_llo.citations import parameter_citations
 from openfisca_llo.explain import _parameter_at, explain
+from openfisca_llo.inputs import load_file
 from openfisca_llo.situations import build_parsed, parse_situation
 
 
@@ -165,7 +165,7 @@ def spec_cases(tests_dir: str | Path):
     for path in sorted(Path(tests_dir).rglob("*.yaml")):
         if "golden" in path.parts:
             continue
-        for index, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
+        for index, case in enumerate(load_file(path) or []):
             if isinstance(case, dict) and "output" in case:
                 yield path, index, case
 

@@ -15,7 +15,14 @@ from pathlib import Path
 
 import yaml
 
-from openfisca_llo.limits import MAX_DEPTH, MAX_DIGITS, MAX_FILE_BYTES, MAX_YAML_ALIASES, LimitExceeded
+from openfisca_llo.limits import (
+    MAX_DEPTH,
+    MAX_DIGITS,
+    MAX_FILE_BYTES,
+    MAX_YAML_ALIASES,
+    MAX_YAML_VALUES,
+    LimitExceeded,
+)
 
 
 class InputError(ValueError):
@@ -130,6 +137,34 @@ class _BoundedLoader(yaml.SafeLoader):
         self._depth = 0
         self._max_aliases = MAX_YAML_ALIASES.value()
         self._max_depth = MAX_DEPTH.value()
+
+    def get_single_data(self):
+        node = self.get_single_node()
+        if node is None:
+            return None
+        self._check_expansion(node)
+        return self.construct_document(node)
+
+    def _check_expansion(self, root) -> None:
+        """Refuse a document whose aliases expand to more values than the limit (a "billion laughs" file is
+        a few hundred bytes that expand to billions): sizes are added per distinct node, so this is linear."""
+        limit = MAX_YAML_VALUES.value()
+        sizes: dict[int, int] = {}
+
+        def size(node) -> int:
+            if id(node) in sizes:
+                return sizes[id(node)]
+            total = 1
+            if isinstance(node, yaml.SequenceNode):
+                total += sum(size(child) for child in node.value)
+            elif isinstance(node, yaml.MappingNode):
+                total += sum(size(key) + size(value) for key, value in node.value)
+            sizes[id(node)] = total
+            if total > limit:
+                raise LimitExceeded(MAX_YAML_VALUES, "YAML", None)
+            return total
+
+        size(root)
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):

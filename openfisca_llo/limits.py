@@ -46,13 +46,16 @@ MAX_EXPLAIN_CELLS = Limit(
 MAX_OVERZICHT = Limit("OPENFISCA_LLO_MAX_OVERZICHT", 2_000, "personen en ondernemingen in één /overzicht")
 MAX_AMENDMENT_VALUES = Limit("OPENFISCA_LLO_MAX_AMENDMENT_VALUES", 1_000, "gedateerde waarden in één amendement")
 MAX_YAML_ALIASES = Limit("OPENFISCA_LLO_MAX_YAML_ALIASES", 100, "YAML-aliassen (*naam) in één bestand")
+MAX_YAML_VALUES = Limit(
+    "OPENFISCA_LLO_MAX_YAML_VALUES", 5_000_000, "waarden in een YAML-bestand nadat de aliassen zijn uitgevouwen"
+)
 MAX_FILE_BYTES = Limit("OPENFISCA_LLO_MAX_FILE_BYTES", 50 * 1024 * 1024, "bytes in één situatie- of amendementbestand")
 REFORM_CACHE = Limit("OPENFISCA_LLO_REFORM_CACHE", 16, "hervormde stelsels die /compare bewaart (minst recent gebruikt eruit)")
 TIMEOUT = Limit("OPENFISCA_LLO_TIMEOUT", 120, "seconden dat één verzoek mag rekenen voordat de worker herstart")
 
 ALL = (
     MAX_BYTES, MAX_PERSONS, MAX_DEPTH, MAX_DIGITS, MAX_CELLS, MAX_EXPLAIN, MAX_EXPLAIN_CELLS, MAX_OVERZICHT,
-    MAX_AMENDMENT_VALUES, MAX_YAML_ALIASES, MAX_FILE_BYTES, REFORM_CACHE, TIMEOUT,
+    MAX_AMENDMENT_VALUES, MAX_YAML_ALIASES, MAX_YAML_VALUES, MAX_FILE_BYTES, REFORM_CACHE, TIMEOUT,
 )
 
 
