@@ -123,7 +123,7 @@ def loads_json(raw: bytes | str, what: str = "de body"):
         raise LimitExceeded(MAX_DEPTH, what, None) from None
     except json.JSONDecodeError as error:
         message = next((dutch for english, dutch in _JSON_MESSAGES.items() if error.msg.startswith(english)), "ongeldige JSON")
-        raise InputError(f"{what} is geen geldige JSON: {message} (regel {error.lineno}, kolom {error.colno})") from None
+        raise InputError(f"Ongeldige JSON in {what}: {message} (regel {error.lineno}, kolom {error.colno})") from None
     check_structure(data, what)
     return data
 

@@ -68,7 +68,8 @@ def _period_error(variable, key: str) -> str | None:
             return f"{show(key)} past niet bij deze variabele, die altijd geldt: gebruik de sleutel 'ETERNITY'"
         return None
     examples = {DateUnit.DAY: "2023-05-15", DateUnit.MONTH: "2023-05", DateUnit.YEAR: "2023"}
-    wrong = f"{show(key)} is geen geldige periode; verwacht een {unit} zoals '{examples.get(unit, '2023')}'"
+    unit_nl = {DateUnit.DAY: "dag", DateUnit.MONTH: "maand", DateUnit.YEAR: "jaar"}.get(unit, str(unit))
+    wrong = f"{show(key)} is geen geldige periode; verwacht een {unit_nl} zoals '{examples.get(unit, '2023')}'"
     if not _PERIOD_KEY.fullmatch(key):
         return wrong
     try:

@@ -454,7 +454,8 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
 
     @app.errorhandler(InputError)
     def input_error(error: InputError):
-        return json_response({"error": f"Ongeldige invoer: {error}."}, 400)
+        text = str(error)
+        return json_response({"error": f"{text[:1].upper()}{text[1:]}."}, 400)
 
     @app.errorhandler(LimitExceeded)
     def limit_exceeded(error: LimitExceeded):
