@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 YAML_TESTS = $(shell find tests -name "*.yaml" -not -path "*/golden/*" | sort)
 
-.PHONY: install serve test lint check-citations yaml-tests pytest docs clean
+.PHONY: install serve test lint check-citations yaml-tests pytest docs clean fuzz bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,14 @@ docs: install
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
 
 test: lint check-citations yaml-tests docs pytest
+
+# Schemathesis with 500 examples per operation (make test runs 40), at most 30 minutes.
+fuzz: install
+	FUZZ_EXAMPLES=500 OPENFISCA_LLO_EXPECT_INSTALLED=1 timeout 1800 $(BIN)/pytest -q tests/python/test_fuzz_api.py
+
+# The cost of the worst accepted request per endpoint and the limits that stop larger ones.
+bench: install
+	$(BIN)/python bench/limits.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info docs/_build

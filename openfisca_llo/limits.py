@@ -40,7 +40,7 @@ MAX_CELLS = Limit(
 )
 MAX_EXPLAIN = Limit("OPENFISCA_LLO_MAX_EXPLAIN", 100, "te verklaren variabele-perioden in één /explain of /compare")
 MAX_EXPLAIN_CELLS = Limit(
-    "OPENFISCA_LLO_MAX_EXPLAIN_CELLS", 200_000,
+    "OPENFISCA_LLO_MAX_EXPLAIN_CELLS", 50_000,
     "personen maal te verklaren variabele-perioden in één /explain of /compare",
 )
 MAX_OVERZICHT = Limit("OPENFISCA_LLO_MAX_OVERZICHT", 2_000, "personen en ondernemingen in één /overzicht")
