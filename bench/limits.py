@@ -63,7 +63,7 @@ def cases():
     persons_for_explain = explain_cells // explain
     overzicht = limits.MAX_OVERZICHT.default
     persons = limits.MAX_PERSONS.default
-    days = cells // persons
+    days = cells // persons - 1  # each person also gives geboortedatum (ETERNITY): one more variable-period
     return {
         "calculate": ("/calculate", _persons(persons, days), _persons(persons, days + 1), limits.MAX_CELLS),
         "trace": ("/trace", _explain_body(persons_for_explain, explain), _explain_body(persons_for_explain + 1, explain),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import math
 import re
 from collections import defaultdict
@@ -62,7 +63,13 @@ class ParsedSituation:
 
 
 def _period_error(variable, key: str) -> str | None:
-    unit = variable.definition_period
+    if len(key) > 40:  # never a period; and a long key must not sit in the cache below
+        return f"{show(key)} is geen geldige periode"
+    return _period_key_error(variable.definition_period, key)
+
+
+@functools.lru_cache(maxsize=4096)  # a situation repeats the same few period keys for every person
+def _period_key_error(unit, key: str) -> str | None:
     if unit == DateUnit.ETERNITY:
         if key != "ETERNITY":
             return f"{show(key)} past niet bij deze variabele, die altijd geldt: gebruik de sleutel 'ETERNITY'"
@@ -80,8 +87,8 @@ def _period_error(variable, key: str) -> str | None:
         return f"periode '{key}' valt buiten het ondersteunde bereik {MIN_YEAR}-{MAX_YEAR}"
     if parsed.unit != unit or parsed.size != 1:
         return (
-            f"periode '{key}' past niet bij deze variabele (definitieperiode {unit}); "
-            f"geef één {unit}, bijvoorbeeld '{examples.get(unit, '2023')}'"
+            f"periode '{key}' past niet bij deze variabele (definitieperiode {unit_nl}); "
+            f"geef één {unit_nl}, bijvoorbeeld '{examples.get(unit, '2023')}'"
         )
     return None
 

@@ -93,3 +93,13 @@ def test_the_reform_cache_keeps_the_most_recently_used(monkeypatch):
     assert amendments.reformed_system(baseline, amendment(1)) is first
     names = [system.name for system in amendments._CACHE.values()]
     assert names == ["a3", "a1"]
+
+
+def test_every_limit_is_documented_in_the_readme_with_its_default():
+    from pathlib import Path
+
+    from openfisca_llo import limits
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for limit in limits.ALL:
+        assert f"| `{limit.name}` | {limit.default:,} |" in readme, limit.name
