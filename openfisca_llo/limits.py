@@ -51,11 +51,14 @@ MAX_YAML_VALUES = Limit(
 )
 MAX_FILE_BYTES = Limit("OPENFISCA_LLO_MAX_FILE_BYTES", 50 * 1024 * 1024, "bytes in één situatie- of amendementbestand")
 REFORM_CACHE = Limit("OPENFISCA_LLO_REFORM_CACHE", 16, "hervormde stelsels die /compare bewaart (minst recent gebruikt eruit)")
-TIMEOUT = Limit("OPENFISCA_LLO_TIMEOUT", 120, "seconden dat één verzoek mag rekenen voordat de worker herstart")
+REQUEST_SECONDS = Limit(
+    "OPENFISCA_LLO_REQUEST_SECONDS", 60, "seconden rekentijd voor één verzoek (daarna een JSON 503)", 503
+)
+TIMEOUT = Limit("OPENFISCA_LLO_TIMEOUT", 120, "seconden waarna gunicorn een vastgelopen worker herstart (ruim boven de rekentijd)")
 
 ALL = (
     MAX_BYTES, MAX_PERSONS, MAX_DEPTH, MAX_DIGITS, MAX_CELLS, MAX_EXPLAIN, MAX_EXPLAIN_CELLS, MAX_OVERZICHT,
-    MAX_AMENDMENT_VALUES, MAX_YAML_ALIASES, MAX_YAML_VALUES, MAX_FILE_BYTES, REFORM_CACHE, TIMEOUT,
+    MAX_AMENDMENT_VALUES, MAX_YAML_ALIASES, MAX_YAML_VALUES, MAX_FILE_BYTES, REFORM_CACHE, REQUEST_SECONDS, TIMEOUT,
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import math
+import signal
 
 import numpy as np
 from flask import Response, request
@@ -34,6 +35,7 @@ from openfisca_llo.limits import (
     MAX_EXPLAIN_CELLS,
     MAX_OVERZICHT,
     MAX_PERSONS,
+    REQUEST_SECONDS,
     TIMEOUT,
     LimitExceeded,
     check,
@@ -160,8 +162,40 @@ def json_response(payload, status: int = 200) -> Response:
     return Response(body, status=status, mimetype="application/json")
 
 
+class RequestTimeout(Exception):
+    """A request computed longer than OPENFISCA_LLO_REQUEST_SECONDS."""
+
+
+class Deadline:
+    """A per-request compute deadline by SIGALRM, so a request that runs too long gets a JSON 503 instead of a
+    worker killed mid-answer. Armed after the body is read (reading may wait on a slow client and lets other
+    greenlets run); computing does not yield, so the alarm interrupts the request that armed it."""
+
+    enabled = False
+
+    @classmethod
+    def enable(cls) -> None:
+        signal.signal(signal.SIGALRM, cls._alarm)
+        cls.enabled = True
+
+    @staticmethod
+    def _alarm(signum, frame):
+        raise RequestTimeout()
+
+    @classmethod
+    def arm(cls) -> None:
+        if cls.enabled:
+            signal.setitimer(signal.ITIMER_REAL, REQUEST_SECONDS.value())
+
+    @classmethod
+    def disarm(cls) -> None:
+        if cls.enabled:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def read_json_body() -> object:
     raw = request.get_data(cache=True)
+    Deadline.arm()
     if not raw:
         raise ApiError(400, "De body is leeg; stuur een JSON-object met een situatie (zoals voor /calculate).")
     return loads_json(raw, "de body")
@@ -268,8 +302,12 @@ def _explain_bounds(parsed, wanted) -> None:
     check(MAX_EXPLAIN_CELLS, "situatie", count * len(wanted))
 
 
-def create_app(tax_benefit_system=None, max_persons: int | None = None, max_bytes: int | None = None):
+def create_app(tax_benefit_system=None, max_persons: int | None = None, max_bytes: int | None = None,
+               deadline: bool = False):
+    """The app; ``deadline`` arms a SIGALRM per request (main thread only; `openfisca-llo serve` sets it)."""
     tax_benefit_system = tax_benefit_system or CountryTaxBenefitSystem()
+    if deadline:
+        Deadline.enable()
     max_persons = max_persons or MAX_PERSONS.value()
     app = create_openfisca_app(tax_benefit_system)
     app.config["MAX_CONTENT_LENGTH"] = max_bytes or MAX_BYTES.value()
@@ -487,9 +525,26 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
 
     app.register_error_handler(500, unexpected)  # replaces OpenFisca's, which puts Python text in the answer
 
+    @app.errorhandler(RequestTimeout)
+    def request_timeout(error: RequestTimeout):
+        seconds = REQUEST_SECONDS.value()
+        return json_response({"error": f"Het verzoek rekende langer dan {seconds} s (instelbaar met "
+                                       f"{REQUEST_SECONDS.name}); vraag minder personen of perioden tegelijk.",
+                              "details": {"grens": REQUEST_SECONDS.name, "waarde": seconds}}, 503)
+
+    @app.before_request
+    def arm_for_requests_without_body():
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            Deadline.arm()
+
+    @app.teardown_request
+    def disarm(error=None):
+        Deadline.disarm()
+
     @app.after_request
     def every_answer_json(response: Response):
         """Every answer is JSON, except the text formats asked for with ?format=."""
+        Deadline.disarm()
         if response.mimetype in ("application/json", "text/plain", "text/markdown"):
             return response
         answer = json_response({"error": f"Fout {response.status_code}."} if response.status_code >= 400
@@ -538,7 +593,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, workers: int = 2) -> None:
     from gunicorn import util
     from gunicorn.app.base import BaseApplication
 
-    timeout = TIMEOUT.value()
+    timeout = max(TIMEOUT.value(), REQUEST_SECONDS.value() + 10)  # the JSON 503 comes first
     limits = {"line": 4094, "fields": 100, "field": 8190, "timeout": timeout}
 
     class Application(BaseApplication):
@@ -557,6 +612,6 @@ def serve(host: str = "127.0.0.1", port: int = 5000, workers: int = 2) -> None:
             self.cfg.set("post_fork", lambda server, worker: setattr(util, "write_error", json_error_writer(limits)))
 
         def load(self):
-            return create_app()
+            return create_app(deadline=True)
 
     Application().run()

@@ -103,3 +103,34 @@ def test_every_limit_is_documented_in_the_readme_with_its_default():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for limit in limits.ALL:
         assert f"| `{limit.name}` | {limit.default:,} |" in readme, limit.name
+
+
+def test_a_request_over_the_compute_deadline_is_a_json_503(monkeypatch):
+    """`serve` arms a per-request SIGALRM: a request computing past OPENFISCA_LLO_REQUEST_SECONDS is answered
+    with a JSON 503 naming the limit, before gunicorn's worker timeout would kill the worker mid-answer."""
+    import signal
+
+    from openfisca_llo import web
+
+    monkeypatch.setenv("OPENFISCA_LLO_REQUEST_SECONDS", "1")
+    previous = signal.getsignal(signal.SIGALRM)
+    try:
+        app = web.create_app(deadline=True)
+
+        def busy():
+            web.read_json_body()
+            while True:  # computing without end, as a runaway request would
+                sum(range(1000))
+
+        app.add_url_rule("/_busy", "busy", busy, methods=["POST"])
+        started = time.monotonic()
+        response = app.test_client().post("/_busy", json={"personen": {"a": {}}})
+        assert response.status_code == 503 and response.is_json
+        assert "OPENFISCA_LLO_REQUEST_SECONDS" in response.get_json()["error"]
+        assert time.monotonic() - started < 10
+        assert app.test_client().get("/spec").status_code == 200  # disarmed after the answer
+        time.sleep(1.2)  # no stray alarm left
+    finally:
+        web.Deadline.disarm()
+        web.Deadline.enabled = False
+        signal.signal(signal.SIGALRM, previous)
