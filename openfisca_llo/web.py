@@ -44,6 +44,7 @@ from openfisca_llo.limits import (
 from openfisca_llo.overzicht import expand_on_date, overzicht, render_overzicht, tijdlijn
 from openfisca_llo.situations import SituationError, build_parsed, parse_situation
 
+
 class ApiError(Exception):
     def __init__(self, status: int, error: str, details: dict | None = None) -> None:
         super().__init__(error)

@@ -83,10 +83,16 @@ def test_a_lone_surrogate_as_id_is_a_400(server, path):
     assert_error(status, payload, 400, "surrogaat")
 
 
-def test_an_integer_too_large_for_its_variable_is_a_400_naming_it(server):
-    body = {"personen": {"a": {"stap_maanden_verzekerd_referteperiode": {"2023-05-15": 3_000_000_000}}}}
+def test_a_large_count_does_not_overflow(server):
+    # Counts are int64 (helper geld): 3,000,000,000 months is computed (no overflow, no 500); beyond the input
+    # range it is a 400 naming the field.
+    body = {"personen": {"a": {"stap_maanden_verzekerd_referteperiode": {"2023-05-15": 3_000_000_000},
+                               "stap_budget": {"2023-05-15": None}}}}
     status, payload = post(server, "/calculate", body)
-    assert_error(status, payload, 400, "stap_maanden_verzekerd_referteperiode/2023-05-15", "2.147.483.647")
+    assert status == 200, payload
+    body["personen"]["a"]["stap_maanden_verzekerd_referteperiode"]["2023-05-15"] = 10**13
+    status, payload = post(server, "/calculate", body)
+    assert_error(status, payload, 400, "stap_maanden_verzekerd_referteperiode/2023-05-15")
 
 
 def test_a_missing_parameter_is_a_422_naming_it(server):
