@@ -18,7 +18,7 @@ from openfisca_core.simulations import SimulationBuilder
 from openfisca_llo.amendments import reformed_system
 from openfisca_llo.citations import parameter_citations
 from openfisca_llo.explain import _parameter_at, explain
-from openfisca_llo.inputs import load_file
+from openfisca_llo.inputs import load_file, show
 from openfisca_llo.situations import build_parsed, parse_situation
 
 
@@ -36,7 +36,7 @@ def resolve_reform(tax_benefit_system, amendment: dict | None = None, reform: st
         base = tax_benefit_system if reform is None else resolve_reform(tax_benefit_system, reform=reform)
         return reformed_system(base, amendment)
     if reform not in REFORMS:
-        raise UnknownReformError(f"onbekende hervorming {reform!r}; toegestaan: {sorted(REFORMS)}")
+        raise UnknownReformError(f"onbekende hervorming {show(reform)}; toegestaan: {', '.join(sorted(REFORMS))}")
     key = (id(tax_benefit_system), reform)
     if key not in _SHIPPED:
         _SHIPPED[key] = REFORMS[reform](tax_benefit_system)

@@ -22,6 +22,7 @@ from openfisca_llo.citations import (
     parameter_citations,
     variable_citations,
 )
+from openfisca_llo.inputs import show
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.situations import build_simulation
 
@@ -186,7 +187,7 @@ def explain(tax_benefit_system, situation: dict, variable: str, period: str, sim
     Pass a ``simulation`` built from the same situation to explain several variables from one build.
     """
     if variable not in tax_benefit_system.variables:
-        raise CitationError(f"onbekende variabele {variable!r}")
+        raise CitationError(f"onbekende variabele {show(variable)}")
     if simulation is None:
         simulation = build_simulation(tax_benefit_system, situation)
     if not simulation.trace:  # setting it again would start a new tracer and drop earlier trees
