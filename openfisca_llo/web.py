@@ -450,9 +450,12 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
 
     @app.after_request
     def every_answer_json(response: Response):
-        """Every answer is JSON, except the text formats asked for with ?format=."""
+        """Every API answer is JSON, except the text formats asked for with ?format= (the werkbank's pages are
+        HTML for browsers)."""
         Deadline.disarm()
         if response.mimetype in ("application/json", "text/plain", "text/markdown"):
+            return response
+        if request.blueprint == "werkbank" or request.path == "/":
             return response
         answer = json_response({"error": f"Fout {response.status_code}."} if response.status_code >= 400
                                else {"status": response.status_code}, response.status_code)
@@ -461,6 +464,9 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
                 answer.headers[header] = response.headers[header]
         return answer
 
+    from openfisca_llo.werkbank import register as register_werkbank  # the pages for drafters, at /
+
+    register_werkbank(app, tax_benefit_system)
     return app
 
 
