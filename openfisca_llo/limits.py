@@ -38,10 +38,10 @@ MAX_CELLS = Limit(
     "OPENFISCA_LLO_MAX_CELLS", 2_000_000,
     "personen (of ondernemingen) maal verschillende gevraagde variabele-perioden in één verzoek",
 )
-MAX_EXPLAIN = Limit("OPENFISCA_LLO_MAX_EXPLAIN", 100, "te verklaren variabele-perioden in één /explain of /compare")
+MAX_EXPLAIN = Limit("OPENFISCA_LLO_MAX_EXPLAIN", 100, "te verklaren variabele-perioden in één /explain, /trace of /compare")
 MAX_EXPLAIN_CELLS = Limit(
     "OPENFISCA_LLO_MAX_EXPLAIN_CELLS", 50_000,
-    "personen maal te verklaren variabele-perioden in één /explain of /compare",
+    "personen maal te verklaren variabele-perioden in één /explain, /trace of /compare",
 )
 MAX_OVERZICHT = Limit("OPENFISCA_LLO_MAX_OVERZICHT", 2_000, "personen en ondernemingen in één /overzicht")
 MAX_AMENDMENT_VALUES = Limit("OPENFISCA_LLO_MAX_AMENDMENT_VALUES", 1_000, "gedateerde waarden in één amendement")
