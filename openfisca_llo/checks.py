@@ -206,15 +206,6 @@ def check_parameter(report: CitationReport, parameter, scheme: str | None = None
     else:
         report.parameters_cited += 1
     _use(report, citations, parameter.name, scheme)
-    domain = parameter_domain(parameter)
-    if domain is None:
-        report.problems.append(f"parameter {parameter.name}: geen domein (metadata.unit met een bekend domein, of "
-                               "metadata.domein); toegestane eenheden: " + ", ".join(UNIT_DOMAINS))
-    else:
-        for value in parameter.values_list:
-            message = domain.error(value.value) if value.value is not None else None
-            if message:
-                report.problems.append(f"parameter {parameter.name} op {value.instant_str}: {message}")
     for value in parameter.values_list:
         report.values += 1
         # A dated value inherits the parameter's metadata unless it carries its own.
@@ -283,11 +274,25 @@ def _check_reasons(report: CitationReport, variable, scheme: str) -> None:
         _use(report, citations or [], f"{variable.name}{REASON_MARK}{item.name}", scheme)
 
 
+def check_domain(report: CitationReport, parameter) -> None:
+    """Every parameter declares the values it may take (openfisca_llo.domains), and its own values lie in it."""
+    domain = parameter_domain(parameter)
+    if domain is None:
+        report.problems.append(f"parameter {parameter.name}: geen domein (metadata.unit met een bekend domein, of "
+                               "metadata.domein); toegestane eenheden: " + ", ".join(UNIT_DOMAINS))
+        return
+    for value in parameter.values_list:
+        message = domain.error(value.value) if value.value is not None else None
+        if message:
+            report.problems.append(f"parameter {parameter.name} op {value.instant_str}: {message}")
+
+
 def check_tax_benefit_system(tax_benefit_system, reforms: dict | None = None) -> CitationReport:
     """Check the system and, for each reform (name -> class), the parameters and variables it adds or changes."""
     report = CitationReport()
     for parameter in leaf_parameters(tax_benefit_system.parameters):
         check_parameter(report, parameter)
+        check_domain(report, parameter)
     for variable in tax_benefit_system.variables.values():
         check_variable(report, variable)
     baseline_parameters = {p.name: p for p in leaf_parameters(tax_benefit_system.parameters)}
@@ -298,6 +303,7 @@ def check_tax_benefit_system(tax_benefit_system, reforms: dict | None = None) ->
             baseline = baseline_parameters.get(parameter.name)
             if baseline is None or [v.value for v in baseline.values_list] != [v.value for v in parameter.values_list]:
                 check_parameter(report, parameter, scheme)
+                check_domain(report, parameter)
         for name, variable in reformed.variables.items():
             if tax_benefit_system.variables.get(name) is None or type(variable) is not type(tax_benefit_system.variables[name]):
                 check_variable(report, variable, scheme)

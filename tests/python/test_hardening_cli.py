@@ -134,3 +134,20 @@ def test_a_request_over_the_compute_deadline_is_a_json_503(monkeypatch):
         web.Deadline.disarm()
         web.Deadline.enabled = False
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_every_parameter_declares_a_domain_that_holds_its_values():
+    from openfisca_core.parameters import Parameter
+
+    from openfisca_llo.checks import CitationReport, check_domain
+
+    def problems(metadata, value):
+        report = CitationReport()
+        check_domain(report, Parameter("x", {"metadata": metadata, "values": {"2022-01-01": {"value": value}}}))
+        return report.problems
+
+    assert problems({"unit": "currency-EUR"}, 1000) == []
+    assert "geen domein" in problems({}, 1000)[0]
+    assert "0 tot en met 1" in problems({"unit": "/1"}, 5)[0]  # a share above 1
+    assert problems({"unit": "/1", "domein": {"minimum": 0, "maximum": 100}}, 5) == []  # a declared multiple
+    assert "geen bestaande datum" in problems({"unit": "date-yyyymmdd"}, 20250230)[0]
