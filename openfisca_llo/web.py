@@ -81,6 +81,8 @@ class Deadline:
 
     @staticmethod
     def _alarm(signum, frame):
+        # Again in a second, until disarmed: an exception raised inside a gc callback or __del__ is swallowed.
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
         raise RequestTimeout()
 
     @classmethod
