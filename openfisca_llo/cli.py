@@ -240,7 +240,8 @@ def _mutatietoets(args) -> int:
         if args.regeling or args.soort:  # a partial run checks only the entries of the mutants it made
             from fnmatch import fnmatchcase
 
-            explained = [e for e in explained if any(fnmatchcase(m.id, e.id) for m in result.mutants)]
+            ids = {m.id for m in result.mutants}
+            explained = [e for e in explained if e.id in ids or any(fnmatchcase(i, e.id) for i in ids)]
         problems = mutatietoets.check_explained(result, explained)
     if args.json:
         print(json.dumps(mutatietoets.as_json(result, problems), ensure_ascii=False, indent=2))

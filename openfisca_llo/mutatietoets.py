@@ -379,7 +379,8 @@ def _sites(function_node: ast.AST) -> list[tuple[str, str, ast.AST, int | None]]
     if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant):
         docstring = body[0].value
     sites = []
-    for node in ast.walk(function_node):
+    body_nodes = [node for statement in body for node in ast.walk(statement)]  # not the annotations or defaults
+    for node in body_nodes:
         if isinstance(node, ast.Compare):
             for position, op in enumerate(node.ops):
                 if type(op) in COMPARE_SWAPS:
@@ -493,7 +494,12 @@ def formula_mutants(systems: Systems, reach: dict[types.FunctionType, set[str]],
     mutants = []
     parameter_schemes = {p.name.split(".", 1)[0] for p in _leaves(systems.baseline.parameters)}
     module_dicts = {id(f.__globals__): f.__globals__ for f in reach}
-    for function in sorted(reach, key=lambda f: (_display_path(_rule_file(f)), f.__code__.co_firstlineno)):
+    groups: dict[str, list[types.FunctionType]] = defaultdict(list)
+    for function in reach:
+        # a rule module may be loaded twice (by OpenFisca from its file, and imported by a reform): one mutant each
+        groups[f"{_display_path(_rule_file(function))}:{function.__qualname__}"].append(function)
+    for where, functions in sorted(groups.items(), key=lambda g: (g[0].split(":")[0], g[1][0].__code__.co_firstlineno)):
+        function = functions[0]
         if function.__code__.co_freevars:
             continue
         try:
@@ -506,15 +512,15 @@ def formula_mutants(systems: Systems, reach: dict[types.FunctionType, set[str]],
             continue
         path = _rule_file(function)
         scheme = _scheme_of_rule_file(path, systems, parameter_schemes)
-        selected = [c for c in cases if c.id in reach[function] and c.id not in trace.failures]
-        where = f"{_display_path(path)}:{function.__qualname__}"
+        reached = set().union(*(reach[f] for f in functions))
+        selected = [c for c in cases if c.id in reached and c.id not in trace.failures]
         counts: dict[str, int] = defaultdict(int)
         for kind, description, node, position in _sites(definition):
             counts[description] += 1
             line = function.__code__.co_firstlineno + node.lineno - 1
             mutant_id = f"{where}:{description} #{counts[description]}"
             mutants.append(Mutant(mutant_id, kind, scheme, f"{where} regel {line}: {description}",
-                                  functools.partial(_apply_function, systems, module_dicts, function, source,
+                                  functools.partial(_apply_functions, systems, module_dicts, functions, source,
                                                     _path_to(definition, node), position), selected))
     return mutants
 
@@ -525,6 +531,16 @@ def _path_to(root: ast.AST, target: ast.AST) -> tuple[int, ...]:
         if node is target:
             return (index,)
     raise ValueError("node not found")
+
+
+def _apply_functions(systems, module_dicts, functions, source, path, position):
+    undos = [_apply_function(systems, module_dicts, function, source, path, position) for function in functions]
+
+    def undo():
+        for step in reversed(undos):
+            step()
+
+    return undo
 
 
 def _apply_function(systems, module_dicts, function, source, path, position):
@@ -666,16 +682,24 @@ class Explained:
 
     id: str
     reden: str
+    open: bool = False  # True: a spec is still missing (section nog_open), not a change without effect
 
 
 def load_explained(path: Path) -> list[Explained]:
+    """Section ``overlevers``: mutants no case can catch, each with the reason; section ``nog_open``: survivors
+    for which a spec is still missing, listed so that a new survivor or a newly caught one is noticed."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    entries = data.get("overlevers", []) if isinstance(data, dict) else []
-    problems = [f"regel {i}: 'id' en 'reden' zijn verplicht" for i, e in enumerate(entries, 1)
-                if not isinstance(e, dict) or not e.get("id") or not str(e.get("reden", "")).strip()]
-    if problems:
-        raise ValueError(f"{path}: " + "; ".join(problems))
-    return [Explained(str(e["id"]), str(e["reden"]).strip()) for e in entries]
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: verwacht de secties 'overlevers' en 'nog_open'")
+    explained = []
+    for section, is_open in (("overlevers", False), ("nog_open", True)):
+        entries = data.get(section) or []
+        problems = [f"{section} nummer {i}: 'id' en 'reden' zijn verplicht" for i, e in enumerate(entries, 1)
+                    if not isinstance(e, dict) or not e.get("id") or not str(e.get("reden", "")).strip()]
+        if problems:
+            raise ValueError(f"{path}: " + "; ".join(problems))
+        explained += [Explained(str(e["id"]), str(e["reden"]).strip(), is_open) for e in entries]
+    return explained
 
 
 def check_explained(result: Result, explained: list[Explained]) -> dict[str, list]:
@@ -684,8 +708,10 @@ def check_explained(result: Result, explained: list[Explained]) -> dict[str, lis
 
     matched: dict[str, Explained] = {}
     caught_but_listed, stale = [], []
+    by_id = {m.id: m for m in result.mutants}
     for entry in explained:
-        hits = [m for m in result.mutants if fnmatchcase(m.id, entry.id)]
+        # an id is itself (formula ids may hold '*'); otherwise a pattern
+        hits = [by_id[entry.id]] if entry.id in by_id else [m for m in result.mutants if fnmatchcase(m.id, entry.id)]
         if not hits:
             stale.append(entry.id)
         for mutant in hits:
@@ -693,7 +719,8 @@ def check_explained(result: Result, explained: list[Explained]) -> dict[str, lis
                 matched[mutant.id] = entry
             else:
                 caught_but_listed.append(mutant)
-    result.survivors_listed = {mutant_id: entry.reden for mutant_id, entry in matched.items()}
+    result.survivors_listed = {mutant_id: ("nog open: " if entry.open else "") + entry.reden
+                               for mutant_id, entry in matched.items()}
     return {
         "onverklaard": [m for m in result.survivors() if m.id not in matched],
         "vermeld_maar_gevangen": caught_but_listed,
@@ -724,10 +751,14 @@ def render_text(result: Result, problems: dict[str, list] | None) -> str:
             cells.append(f"{f'{caught}/{total} {percent(caught, total)}' if total else '-':>16}")
         lines.append(f"{scheme:<{width}}" + "".join(cells))
     survivors = result.survivors()
-    lines += ["", f"Overlevers (niet gevangen): {len(survivors)}"]
+    still_open = sum(1 for m in survivors if result.survivors_listed.get(m.id, "").startswith("nog open: "))
+    lines += ["", f"Overlevers (niet gevangen): {len(survivors)}, waarvan {still_open} nog open (een geval ontbreekt)"]
     for mutant in survivors:
         reason = result.survivors_listed.get(mutant.id)
-        mark = f"  [verklaard: {reason.splitlines()[0][:90]}]" if reason else ""
+        if reason and reason.startswith("nog open: "):
+            mark = "  [nog open]"
+        else:
+            mark = f"  [verklaard: {reason.splitlines()[0][:90]}]" if reason else "  [NIET VERKLAARD]"
         lines.append(f"- {mutant.scheme} | {mutant.kind} | {mutant.id} ({len(mutant.cases)} gevallen){mark}")
     if problems:
         for mutant in problems["vermeld_maar_gevangen"]:
