@@ -249,6 +249,7 @@ class Mutant:
     cases: list[Case] = field(default_factory=list)
     caught_by: str | None = None
     message: str | None = None
+    no_difference: bool = False  # listed under `overlevers`: the change makes no difference anywhere
 
 
 def _leaves(node) -> Iterator[Parameter]:
@@ -589,12 +590,14 @@ class Result:
     survivors_listed: dict[str, str] = field(default_factory=dict)
 
     def table(self) -> dict[tuple[str, str], list[int]]:
-        """(scheme, kind) -> [caught, total]; also ('alle', kind), (scheme, 'alle') and ('alle', 'alle')."""
-        counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+        """(scheme, kind) -> [caught, that make a difference, all]; also ('alle', kind), (scheme, 'alle') and
+        ('alle', 'alle'). Mutants listed as making no difference (section ``overlevers``) are not in the second count."""
+        counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
         for mutant in self.mutants:
             for key in ((mutant.scheme, mutant.kind), ("alle", mutant.kind), (mutant.scheme, "alle"), ("alle", "alle")):
-                counts[key][1] += 1
                 counts[key][0] += mutant.caught_by is not None
+                counts[key][1] += not mutant.no_difference
+                counts[key][2] += 1
         return dict(counts)
 
     def survivors(self) -> list[Mutant]:
@@ -721,6 +724,8 @@ def check_explained(result: Result, explained: list[Explained]) -> dict[str, lis
                 caught_but_listed.append(mutant)
     result.survivors_listed = {mutant_id: ("nog open: " if entry.open else "") + entry.reden
                                for mutant_id, entry in matched.items()}
+    for mutant in result.mutants:
+        mutant.no_difference = mutant.id in matched and not matched[mutant.id].open
     return {
         "onverklaard": [m for m in result.survivors() if m.id not in matched],
         "vermeld_maar_gevangen": caught_but_listed,
@@ -741,15 +746,19 @@ def render_text(result: Result, problems: dict[str, list] | None) -> str:
     schemes = sorted({s for s, _ in table if s != "alle"}) + ["alle"]
     kinds = [k for k in KINDS if ("alle", k) in table] + ["alle"]
     lines = [f"Mutatietoets: {len(result.mutants)} mutaties, {len(result.cases)} YAML-gevallen, "
-             f"{result.seconds:.1f} s".replace(".", ","), ""]
+             f"{result.seconds:.1f} s".replace(".", ","),
+             "Per cel: gevangen / mutaties die verschil maken (zonder de verklaarde overlevers), en het aandeel.", ""]
     width = max(len(s) for s in schemes)
     lines.append(" " * width + "".join(f"{k:>16}" for k in kinds))
     for scheme in schemes:
         cells = []
         for kind in kinds:
-            caught, total = table.get((scheme, kind), (0, 0))
+            caught, total, _ = table.get((scheme, kind), (0, 0, 0))
             cells.append(f"{f'{caught}/{total} {percent(caught, total)}' if total else '-':>16}")
         lines.append(f"{scheme:<{width}}" + "".join(cells))
+    caught, relevant, everything = table.get(("alle", "alle"), (0, 0, 0))
+    lines.append(f"Van alle {everything} mutaties gevangen: {caught} ({percent(caught, everything)}); "
+                 f"{everything - relevant} verklaard als zonder verschil.")
     survivors = result.survivors()
     still_open = sum(1 for m in survivors if result.survivors_listed.get(m.id, "").startswith("nog open: "))
     lines += ["", f"Overlevers (niet gevangen): {len(survivors)}, waarvan {still_open} nog open (een geval ontbreekt)"]
@@ -776,10 +785,12 @@ def as_json(result: Result, problems: dict[str, list] | None) -> dict:
         "mutaties": len(result.mutants),
         "gevallen": len(result.cases),
         "seconden": round(result.seconds, 1),
-        "tabel": [{"regeling": s, "soort": k, "gevangen": c, "totaal": t} for (s, k), (c, t) in sorted(table.items())],
+        "tabel": [{"regeling": s, "soort": k, "gevangen": c, "met_verschil": r, "totaal": t}
+                  for (s, k), (c, r, t) in sorted(table.items())],
         "mutanten": [
             {"id": m.id, "regeling": m.scheme, "soort": m.kind, "omschrijving": m.description,
              "gevallen": len(m.cases), "gevangen_door": m.caught_by, "melding": m.message,
+             "zonder_verschil": m.no_difference,
              "verklaring": result.survivors_listed.get(m.id)}
             for m in result.mutants
         ],
