@@ -222,7 +222,7 @@ def _mutatietoets(args) -> int:
         print(f"Fout: --soort: onbekend {', '.join(sorted(unknown))}; kies uit {', '.join(mutatietoets.KINDS)}",
               file=sys.stderr)
         return 2
-    overlevers = Path(args.overlevers) if args.overlevers else tests / "mutatie_overlevers.yaml"
+    overlevers = Path(args.overlevers) if args.overlevers else tests.resolve().parent / "mutatie_overlevers.yaml"
     try:
         explained = mutatietoets.load_explained(overlevers) if overlevers.exists() else None
     except (ValueError, OSError) as error:
@@ -316,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     toets.add_argument("--tests", default="tests", help="map met YAML-gevallen (standaard tests)")
     toets.add_argument("--regeling", action="append", help="alleen deze regeling of hervorming (herhaalbaar)")
     toets.add_argument("--soort", action="append", help="alleen deze soort mutatie (herhaalbaar)")
-    toets.add_argument("--overlevers", help="verklaarde overlevers (standaard TESTS/mutatie_overlevers.yaml)")
+    toets.add_argument("--overlevers", help="verklaarde overlevers (standaard mutatie_overlevers.yaml naast de map TESTS)")
     toets.add_argument("--json", action="store_true", help="uitvoer als JSON")
     toets.set_defaults(handler=_mutatietoets)
     return parser
