@@ -14,7 +14,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Non-editable install: the tests run against the package as `pip install .` ships it.
-$(STAMP): $(BIN)/python pyproject.toml $(shell find openfisca_llo parameters variables reforms -type f -not -path '*/__pycache__/*')
+$(STAMP): $(BIN)/python pyproject.toml setup.py $(shell find openfisca_llo parameters variables reforms -type f -not -path '*/__pycache__/*')
 	$(BIN)/python -m pip install --quiet '.[dev]'
 	touch $(STAMP)
 

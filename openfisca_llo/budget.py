@@ -44,6 +44,7 @@ import numpy as np
 from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.simulations import SimulationBuilder
 
+from openfisca_llo.geld import round_to_cents
 from openfisca_llo.population import LEVELS, Population
 
 AGE_BANDS = [(0, 17, "jonger dan 18"), (18, 29, "18-29"), (30, 39, "30-39"), (40, 49, "40-49"), (50, 200, "50 en ouder")]
@@ -465,7 +466,16 @@ def _write_csv(path: Path, rows: list[dict], comment: str) -> None:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: ("" if v is None else (round(v, 2) if isinstance(v, float) else v)) for k, v in row.items()})
+            writer.writerow({k: _csv_value(k, v) for k, v in row.items()})
+
+
+def _csv_value(column: str, value):
+    """Money columns (``*_eur``) to the cent, half a cent up (geld.py); other numbers to 2 decimals."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return float(round_to_cents(value)) if column.endswith("_eur") else round(value, 2)
+    return value
 
 
 def write_outputs(report: BudgetReport, out_dir) -> dict[str, Path]:

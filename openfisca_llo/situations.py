@@ -12,12 +12,15 @@ import dataclasses
 import datetime
 import math
 from collections import defaultdict
+from decimal import Decimal
 
 import numpy as np
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 from openfisca_core.periods import period as make_period
 from openfisca_core.simulations import SimulationBuilder
+
+from openfisca_llo.geld import MAXIMUM_BEDRAG, is_money
 
 MAX_ABS_NUMBER = 1e12
 MIN_YEAR, MAX_YEAR = 1900, 2100  # dates and periods the model answers for
@@ -77,6 +80,8 @@ def _check_value(variable, value) -> tuple[object, str | None]:
         if value < 0:  # no input of these rules is negative: amounts, counts, months, years, levels
             unit = getattr(variable, "unit", None)
             return None, f"verwacht 0 of meer{f' ({unit})' if unit else ''}, kreeg {value}"
+        if is_money(variable):
+            return _check_money(value)
         return value, None
     if value_type == Enum:
         allowed = [item.name for item in variable.possible_values]
@@ -95,6 +100,15 @@ def _check_value(variable, value) -> tuple[object, str | None]:
         if not isinstance(value, str):
             return None, f"verwacht tekst, kreeg {json_type(value)}"
         return value, None
+    return value, None
+
+
+def _check_money(value) -> tuple[object, str | None]:
+    """Money in whole cents up to MAXIMUM_BEDRAG: the range in which results are exact to the cent (geld.py)."""
+    if value > MAXIMUM_BEDRAG:
+        return None, f"bedrag buiten het toegestane bereik (0 tot en met {MAXIMUM_BEDRAG:.0e} euro)"
+    if Decimal(repr(value)).as_tuple().exponent < -2:  # repr is the shortest text that reads back as this number
+        return None, f"bedrag in hele centen (ten hoogste 2 decimalen), kreeg {value}"
     return value, None
 
 

@@ -8,6 +8,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_llo import entities
 from openfisca_llo import parameters as _parameters_package
 from openfisca_llo import variables as _variables_package
+from openfisca_llo.geld import GeldVariabelen
 
 PARAMETERS_DIR = Path(_parameters_package.__file__).parent
 VARIABLES_DIR = Path(_variables_package.__file__).parent
@@ -18,6 +19,7 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
 
     def __init__(self) -> None:
         super().__init__(entities.entities)
+        self.variables = GeldVariabelen()  # float64, int64, money to the cent (also in every reform)
         self.add_variables_from_directory(str(VARIABLES_DIR))
         self.parameters = load_parameter_tree(PARAMETERS_DIR)
 

@@ -25,115 +25,13 @@ from openfisca_llo.amendments import AmendmentError
 from openfisca_llo.checks import check_tax_benefit_system, leaf_parameters
 from openfisca_llo.citations import CitationError, load_registry, parameter_citations
 from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform
+from openfisca_llo.contract import contract_spec, contract_version
 from openfisca_llo.errors import OutsideModelledPeriodError
 from openfisca_llo.explain import explain, render_text
 from openfisca_llo.overzicht import expand_on_date, overzicht, render_overzicht, tijdlijn
 from openfisca_llo.situations import DEFAULT_MAX_PERSONS, SituationError, build_parsed, parse_situation
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-
-
-_ERRORS = {
-    "400": {"description": "Ongeldig verzoek; het bericht noemt het veld en wat is toegestaan"},
-    "413": {"description": "Verzoek te groot (bytes of aantal personen)"},
-    "422": {"description": "Een datum waarvoor het model geen geverifieerde waarde heeft"},
-}
-_JSON_OBJECT = {"application/json": {"schema": {"type": "object"}}}
-SPEC_EXTENSIONS = {
-    "/explain": {
-        "post": {
-            "operationId": "explain",
-            "summary": "Verklaar de gevraagde variabelen stap voor stap, met de bron van elke stap",
-            "tags": ["Calculations"],
-            "parameters": [
-                {"name": "format", "in": "query", "required": False,
-                 "schema": {"type": "string", "enum": ["json", "text", "markdown"]}},
-            ],
-            "requestBody": {
-                "required": True,
-                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SituationInput"}}},
-            },
-            "responses": {"200": {"description": "De verklaringen", "content": _JSON_OBJECT}, **_ERRORS},
-        }
-    },
-    "/compare": {
-        "post": {
-            "operationId": "compare",
-            "summary": "Reken een situatie door met het geldende recht en met een hervorming of amendement",
-            "tags": ["Calculations"],
-            "requestBody": {
-                "required": True,
-                "content": {"application/json": {"schema": {
-                    "type": "object",
-                    "required": ["situatie"],
-                    "properties": {
-                        "situatie": {"$ref": "#/components/schemas/SituationInput"},
-                        "hervorming": {"type": "string"},
-                        "amendement": {"type": "object"},
-                    },
-                }}},
-            },
-            "responses": {"200": {"description": "Wet en hervorming naast elkaar", "content": _JSON_OBJECT}, **_ERRORS},
-        }
-    },
-    "/overzicht": {
-        "post": {
-            "operationId": "overzicht",
-            "summary": "Alle regelingen voor de personen en werkgevers in een situatie op een datum, met redenen",
-            "tags": ["Calculations"],
-            "parameters": [
-                {"name": "format", "in": "query", "required": False, "schema": {"type": "string", "enum": ["json", "text"]}},
-            ],
-            "requestBody": {
-                "required": True,
-                "content": {"application/json": {"schema": {
-                    "type": "object",
-                    "required": ["situatie", "datum"],
-                    "properties": {"situatie": {"type": "object"}, "datum": {"type": "string", "format": "date"}},
-                }}},
-            },
-            "responses": {"200": {"description": "Het overzicht", "content": _JSON_OBJECT}, **_ERRORS},
-        }
-    },
-    "/tijdlijn": {
-        "get": {
-            "operationId": "tijdlijn",
-            "summary": "Welke regels en bedragen veranderden tussen twee datums, met bron",
-            "tags": ["Sources"],
-            "parameters": [
-                {"name": "van", "in": "query", "required": True, "schema": {"type": "string", "format": "date"}},
-                {"name": "tot", "in": "query", "required": True, "schema": {"type": "string", "format": "date"}},
-            ],
-            "responses": {"200": {"description": "Wijzigingen op datum", "content": _JSON_OBJECT}, **_ERRORS},
-        }
-    },
-    "/reforms": {
-        "get": {
-            "operationId": "getReforms",
-            "summary": "De meegeleverde hervormingen",
-            "tags": ["Calculations"],
-            "responses": {"200": {"description": "Hervormingen per naam", "content": _JSON_OBJECT}},
-        }
-    },
-    "/sources": {
-        "get": {
-            "operationId": "getSources",
-            "summary": "Het register van rechtsbronnen, met de parameters en variabelen die elke bron citeren",
-            "tags": ["Sources"],
-            "responses": {"200": {"description": "Bronnen per id", "content": _JSON_OBJECT}},
-        }
-    },
-    "/sources/{sourceID}": {
-        "get": {
-            "operationId": "getSource",
-            "summary": "Eén rechtsbron",
-            "tags": ["Sources"],
-            "parameters": [{"name": "sourceID", "in": "path", "required": True, "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "De bron", "content": _JSON_OBJECT},
-                          "404": {"description": "Onbekende bron"}},
-        }
-    },
-}
 
 
 class ApiError(Exception):
@@ -317,10 +215,15 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
     app.add_url_rule("/explain", "explain", explain_route, methods=["POST"])
     original_get_spec = app.view_functions["get_spec"]
 
-    def get_spec():
-        spec = original_get_spec().get_json()
-        spec["paths"].update(SPEC_EXTENSIONS)
-        return json_response(spec)
+    def get_spec():  # OpenFisca's document completed by openapi.yaml (the contract as data)
+        return json_response(contract_spec(original_get_spec().get_json(), tax_benefit_system))
+
+    app.json.sort_keys = False  # possibleValues and other ordered maps keep the code's order
+
+    @app.after_request
+    def contract_header(response):
+        response.headers["Contract-Version"] = contract_version()
+        return response
 
     app.view_functions["get_spec"] = get_spec
 
@@ -434,7 +337,10 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         }
         if error.response is not None and error.response.mimetype == "application/json":
             return error.response
-        return json_response({"error": messages.get(error.code, error.description)}, error.code or 500)
+        response = json_response({"error": messages.get(error.code, error.description)}, error.code or 500)
+        if getattr(error, "valid_methods", None):  # 405: RFC 9110 requires the allowed methods
+            response.headers["Allow"] = ", ".join(error.valid_methods)
+        return response
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

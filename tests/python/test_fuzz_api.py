@@ -1,27 +1,41 @@
-"""Schema-based fuzzing of the web API (schemathesis against the served /spec): no server errors."""
+"""The API contract: /spec is valid OpenAPI and every answer conforms to it (schemathesis, all operations).
+
+``call_and_validate`` runs schemathesis' checks on each generated request: no server error, a documented
+status code, the documented content type, the body valid against the response schema, the documented headers.
+"""
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from openapi_spec_validator import validate
+from schemathesis import checks
 
 from openfisca_llo.web import create_app
 
 schema = schemathesis.openapi.from_wsgi("/spec", create_app())
 
+# Checks about how strict request validation is, not about whether answers match the spec: the API refuses
+# some schema-valid requests on purpose (a situation must name ids of its own entities, a period must match
+# the variable's definition period, dates 1900-2100), each with a documented 4xx and an Error body.
+NOT_ABOUT_ANSWERS = [checks.positive_data_acceptance, checks.negative_data_rejection]
+
+
+def test_spec_is_valid_openapi():
+    validate(schema.raw_schema)
+
 
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
-def test_no_server_errors(case):
-    response = case.call()
-    assert response.status_code < 500, f"{case.method} {case.path}: {response.status_code} {response.text[:300]}"
+@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+def test_every_answer_conforms_to_the_spec(case):
+    response = case.call_and_validate(excluded_checks=NOT_ABOUT_ANSWERS)
     if response.status_code >= 400:
-        assert response.headers["content-type"][0].startswith("application/json")
         assert "error" in response.json()
 
 
 def test_spec_lists_the_extensions():
     paths = schema.raw_schema["paths"]
-    assert {"/explain", "/sources", "/sources/{sourceID}", "/calculate"} <= set(paths)
+    assert {"/explain", "/compare", "/overzicht", "/tijdlijn", "/reforms", "/sources", "/sources/{sourceID}",
+            "/calculate"} <= set(paths)
 
 
 pytestmark = pytest.mark.filterwarnings("ignore")
