@@ -333,12 +333,16 @@ def parameter_mutants(systems: Systems) -> list[Mutant]:
                 new_entries = [change.get(i, entry) for i, entry in enumerate(entries)]
                 if _history(new_entries) == original:
                     continue  # no change of the law (a date between two equal values)
+                new_start, new_value = change[index]
+                to_value = None if kind in ("begindatum", "einddatum") else functools.partial(_mutated_number, unit=unit)
                 mutants.append(Mutant(mutant_id, kind, scheme, f"{name} {start}: {label}",
-                                      functools.partial(_apply_parameter, systems, name, start, change[next(iter(change))])))
+                                      functools.partial(_apply_parameter, systems, name, start, new_start, to_value)))
     return mutants
 
 
-def _apply_parameter(systems: Systems, name: str, start: str, new: tuple[str, object]):
+def _apply_parameter(systems: Systems, name: str, start: str, new_start: str, to_value):
+    """Move the value starting on ``start`` to ``new_start``, or change it with ``to_value``, in the law and in every
+    reform that has this parameter (a reform may hold another value on that date: it is changed the same way)."""
     changed = []
     for system in systems.all():
         parameter = _find(system.parameters, name)
@@ -347,7 +351,9 @@ def _apply_parameter(systems: Systems, name: str, start: str, new: tuple[str, ob
         for at_instant in parameter.values_list:
             if at_instant.instant_str == start and all(at_instant is not c[1] for c in changed):
                 changed.append((parameter, at_instant, at_instant.instant_str, at_instant.value, list(parameter.values_list)))
-                at_instant.instant_str, at_instant.value = new
+                at_instant.instant_str = new_start
+                if to_value is not None and at_instant.value is not None:
+                    at_instant.value = to_value(at_instant.value)
                 parameter.values_list = sorted(parameter.values_list, key=lambda v: v.instant_str, reverse=True)
     clear_parameter_caches()
 
