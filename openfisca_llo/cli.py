@@ -243,6 +243,10 @@ def _mutatietoets(args) -> int:
             ids = {m.id for m in result.mutants}
             explained = [e for e in explained if e.id in ids or any(fnmatchcase(i, e.id) for i in ids)]
         problems = mutatietoets.check_explained(result, explained)
+    if args.vastgepind:
+        path = Path(args.vastgepind)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(mutatietoets.pinning(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(mutatietoets.as_json(result, problems), ensure_ascii=False, indent=2))
     else:
@@ -318,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     toets.add_argument("--soort", action="append", help="alleen deze soort mutatie (herhaalbaar)")
     toets.add_argument("--overlevers", help="verklaarde overlevers (standaard mutatie_overlevers.yaml naast de map TESTS)")
     toets.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    toets.add_argument("--vastgepind", help="schrijf per parameterwaarde de gevallen die haar vastpinnen (JSON, voor de docs)")
     toets.set_defaults(handler=_mutatietoets)
     return parser
 

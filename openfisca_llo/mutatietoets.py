@@ -250,6 +250,10 @@ class Mutant:
     caught_by: str | None = None
     message: str | None = None
     no_difference: bool = False  # listed under `overlevers`: the change makes no difference anywhere
+    parameter: str | None = None  # for parameter mutants: the parameter and the start of the changed value
+    start: str | None = None
+    window: set[str] = field(default_factory=set)  # value mutants: cases that read the value; all of them are run
+    pinned_by: list[str] = field(default_factory=list)  # value mutants: every case of `window` that fails
 
 
 def _leaves(node) -> Iterator[Parameter]:
@@ -336,7 +340,8 @@ def parameter_mutants(systems: Systems) -> list[Mutant]:
                 new_start, new_value = change[index]
                 to_value = None if kind in ("begindatum", "einddatum") else functools.partial(_mutated_number, unit=unit)
                 mutants.append(Mutant(mutant_id, kind, scheme, f"{name} {start}: {label}",
-                                      functools.partial(_apply_parameter, systems, name, start, new_start, to_value)))
+                                      functools.partial(_apply_parameter, systems, name, start, new_start, to_value),
+                                      parameter=name, start=start))
     return mutants
 
 
@@ -642,9 +647,12 @@ def build(test_dir: Path, baseline: TaxBenefitSystem | None = None, schemes: set
     trace = trace_cases(cases, systems)
     mutants = parameter_mutants(systems)
     for mutant in mutants:
-        name, start = mutant.id.split("@", 1)
-        start = start.split(":", 1)[0]
+        name, start = mutant.parameter, mutant.start
         mutant.cases = _order_for_date(select_cases(cases, trace, parameter=name), trace, name, start)
+        if mutant.kind in ("getal", "ja/nee"):
+            end = _value_end(systems.baseline, name, start)
+            mutant.window = {c.id for c in mutant.cases
+                             if any(start <= d < end for d in trace.instants.get((c.id, name), ()))}
     mutants.extend(formula_mutants(systems, formula_functions(systems, trace), cases, trace))
     if schemes:
         mutants = [m for m in mutants if m.scheme in schemes]
@@ -659,15 +667,27 @@ def run(mutants: list[Mutant], systems: Systems, progress=None) -> None:
         _run(mutants, systems, progress)
 
 
+def _value_end(baseline, name: str, start: str) -> str:
+    parameter = _find(baseline.parameters, name)
+    later = sorted(v.instant_str for v in (parameter.values_list if parameter else ()) if v.instant_str > start)
+    return later[0] if later else "9999-12-31"
+
+
 def _run(mutants: list[Mutant], systems: Systems, progress=None) -> None:
     for number, mutant in enumerate(mutants, start=1):
         undo = mutant.apply()
         try:
-            for case in mutant.cases:
+            # a value mutant runs every case that reads the value (they pin it), then stops at the first failure
+            ordered = [c for c in mutant.cases if c.id in mutant.window] + [c for c in mutant.cases if c.id not in mutant.window]
+            for case in ordered:
+                if mutant.caught_by is not None and case.id not in mutant.window:
+                    break
                 failure = run_case(case, systems.of(case))
                 if failure:
-                    mutant.caught_by, mutant.message = case.id, failure
-                    break
+                    if mutant.caught_by is None:
+                        mutant.caught_by, mutant.message = case.id, failure
+                    if case.id in mutant.window:
+                        mutant.pinned_by.append(case.id)
         finally:
             undo()
         if progress:
@@ -806,3 +826,21 @@ def as_json(result: Result, problems: dict[str, list] | None) -> dict:
             "vermeld_zonder_mutatie": problems["vermeld_zonder_mutatie"],
         },
     }
+
+
+def pinning(result: Result) -> dict:
+    """Per parameter and dated value (its start date): the cases that pin the value, and the state of the value and
+    date mutants ('gevangen', 'open' or 'geen verschil'), for the parameter pages of the documentation."""
+    names = {case.id: case.name for case in result.cases}
+    report: dict[str, dict[str, dict]] = defaultdict(dict)
+    for mutant in result.mutants:
+        if mutant.parameter is None:
+            continue
+        entry = report[mutant.parameter].setdefault(mutant.start, {"vastgepind_door": [], "waarde": None, "datum": []})
+        state = "gevangen" if mutant.caught_by else ("geen verschil" if mutant.no_difference else "open")
+        if mutant.kind in ("getal", "ja/nee"):
+            entry["waarde"] = state
+            entry["vastgepind_door"] = [{"geval": c, "naam": names.get(c, "")} for c in mutant.pinned_by]
+        else:
+            entry["datum"].append({"mutatie": mutant.description, "status": state, "gevangen_door": mutant.caught_by})
+    return {name: dict(sorted(values.items())) for name, values in sorted(report.items())}
