@@ -175,11 +175,15 @@ def _tracing(record_parameter, record_variable, record_code) -> Iterator[None]:
         try:
             return _read(self, key)
         except KeyError:
+            # a null value is no child at this instant: asking for it is a read too (the answer 'unknown' depends on it)
+            record_parameter(f"{self._name}.{key}" if self._name else key, self._instant_str)
             return original_getattr(self, key)
 
     def getitem(self, key):
-        if isinstance(key, str) and key in self._children:
-            return _read(self, key)
+        if isinstance(key, str):
+            if key in self._children:
+                return _read(self, key)
+            record_parameter(f"{self._name}.{key}" if self._name else key, self._instant_str)
         return original_getitem(self, key)
 
     def iter_(self):
