@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 YAML_TESTS = $(shell find tests -name "*.yaml" -not -path "*/golden/*" | sort)
 
-.PHONY: install serve test lint check-citations yaml-tests mutatietoets pytest docs clean
+.PHONY: install serve test lint check-citations yaml-tests mutatietoets pytest docs clean browser screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ serve: install
 	$(BIN)/openfisca-llo serve --host $(HOST) --port $(PORT)
 
 lint: install
-	$(BIN)/ruff check openfisca_llo variables reforms tests
+	$(BIN)/ruff check openfisca_llo variables reforms tests scripts
 
 check-citations: install
 	$(BIN)/openfisca-llo citations
@@ -44,7 +44,17 @@ pytest: install
 docs: install
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
 
-test: lint check-citations yaml-tests mutatietoets docs pytest
+# Debian's Chromium and ChromeDriver for the werkbank's browser tests (apt-get only when they are missing).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+# The werkbank's first screen in the README (docs/img/werkbank.png).
+screenshot: install browser
+	$(BIN)/python scripts/werkbank_screenshot.py
+
+test: browser lint check-citations yaml-tests mutatietoets docs pytest
 
 clean:
 	rm -rf $(VENV) build *.egg-info docs/_build

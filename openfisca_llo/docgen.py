@@ -312,6 +312,15 @@ def step_chart_svg(points, unit=None, title: str = "") -> str | None:
             if path:
                 parts.append(f'<path d="{" ".join(path)}" fill="none" stroke="#1f5fa8" stroke-width="2"/>')
             path, previous = [], None
+            # Unknown is not zero: the period without a value is a marked band, not a line at 0.
+            band_x, band_w = x(day), max(x(end) - x(day), 2)
+            parts.append(
+                f'<rect class="llo-onbekend" x="{band_x}" y="{top}" width="{round(band_w, 1)}" height="{height - top - bottom}" '
+                f'fill="#f6ead0" stroke="#a86b00" stroke-dasharray="4 3"><title>vanaf {day.isoformat()}: onbekend '
+                f'(geen waarde in het model)</title></rect>'
+            )
+            if band_w >= 50:
+                parts.append(f'<text x="{round(band_x + band_w / 2, 1)}" y="{top + 16}" text-anchor="middle" fill="#7a4d00">onbekend</text>')
             continue
         if previous is None:
             path.append(f"M {x(day)} {y(value)}")

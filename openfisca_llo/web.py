@@ -347,6 +347,9 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         app.logger.exception("unexpected error")
         return json_response({"error": "Interne fout bij het berekenen; meld dit met het verzoek erbij."}, 500)
 
+    from openfisca_llo.werkbank import register as register_werkbank  # the pages for drafters, at /
+
+    register_werkbank(app, tax_benefit_system)
     return app
 
 

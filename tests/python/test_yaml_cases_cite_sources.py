@@ -5,26 +5,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from openfisca_llo.citations import LOCATOR_KEYS, citation_from_mapping
+from openfisca_llo.cases import parse_source_keyword
+from openfisca_llo.citations import citation_from_mapping
 
 TESTS = Path(__file__).resolve().parent.parent
 YAML_FILES = sorted(p for p in TESTS.rglob("*.yaml") if "golden" not in p.parts)
-
-
-def parse_source_keyword(keyword: str) -> dict:
-    """'bron: BWBR0045419 artikel 5 lid 2' -> {'bron': 'BWBR0045419', 'artikel': '5', 'lid': '2'}."""
-    tokens = keyword.removeprefix("bron:").split()
-    mapping = {"bron": tokens[0]}
-    key = None
-    for token in tokens[1:]:
-        if token in LOCATOR_KEYS:
-            key = token
-            mapping[key] = ""
-        elif key is None:
-            raise ValueError(f"vindplaats '{token}' zonder soort; gebruik een van {LOCATOR_KEYS}")
-        else:
-            mapping[key] = f"{mapping[key]} {token}".strip()
-    return mapping
 
 
 def cases():

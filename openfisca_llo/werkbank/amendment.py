@@ -1,0 +1,174 @@
+"""The amendment page's state, read from the URL: dated values for parameters with the proposal's citation, or a
+shipped reform, and a case; evaluated with ``amendments``/``compare`` (the YAML cases that change, the case
+under both). The whole state lives in the query string, so a link shares it; nothing is kept on the server."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import time
+
+from openfisca_llo import formatting
+from openfisca_llo.amendments import AmendmentError, amendment_key, validate_amendment
+from openfisca_llo.cases import tests_dir
+from openfisca_llo.citations import LOCATOR_KEYS, load_registry
+from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform, spec_impact
+from openfisca_llo.situations import SituationError
+from openfisca_llo.werkbank.forms import read_form, situation
+
+EMPTY_WORDS = ("leeg", "null", "onbekend")
+IMPACT_CACHE_SIZE = 16
+_IMPACT: dict[tuple, list[dict]] = {}  # (amendment key, reform) -> changed cases; bounded, oldest dropped first
+
+
+def _spec_impact(tbs, reform, folder, key: tuple) -> list[dict]:
+    """``compare.spec_impact``, remembered for the last few amendments (a page shown again costs no rerun)."""
+    if key not in _IMPACT:
+        if len(_IMPACT) >= IMPACT_CACHE_SIZE:
+            _IMPACT.pop(next(iter(_IMPACT)))
+        _IMPACT[key] = spec_impact(tbs, reform, folder)
+    return [dict(change) for change in _IMPACT[key]]
+
+
+@dataclasses.dataclass
+class Row:
+    parameter: str = ""
+    vanaf: str = ""
+    waarde: str = ""
+    errors: dict = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass
+class State:
+    naam: str = ""
+    omschrijving: str = ""
+    bron: str = ""
+    vindplaats_soort: str = "paragraaf"
+    vindplaats: str = ""
+    hervorming: str = ""
+    rows: list[Row] = dataclasses.field(default_factory=list)
+    errors: dict = dataclasses.field(default_factory=dict)  # field -> Dutch message
+    amendment: dict | None = None
+    reform_names: list[str] = dataclasses.field(default_factory=list)
+    parameters: list[str] = dataclasses.field(default_factory=list)
+    scheme_key: str = ""
+    schemes: list = dataclasses.field(default_factory=list)
+    form: object = None
+    impact: list[dict] | None = None
+    impact_error: str = ""
+    comparison: dict | None = None
+    case_error: str = ""
+    has_tests: bool = False
+    seconds: float = 0.0
+
+    @property
+    def active(self) -> bool:
+        return self.amendment is not None or bool(self.hervorming and not self.errors)
+
+
+def _read_value(parameter, raw: str):
+    if raw.strip().lower() in EMPTY_WORDS:
+        return None
+    is_bool = any(isinstance(v.value, bool) for v in parameter.values_list)
+    if is_bool:
+        if raw.strip().lower() not in ("ja", "nee"):
+            raise formatting.InputError("Kies ja, nee of leeg (onbekend).")
+        return raw.strip().lower() == "ja"
+    return formatting.parse_amount(raw, cents=parameter.metadata.get("unit") == "currency-EUR")
+
+
+def _group_impact(changes: list[dict]) -> list[dict]:
+    grouped: dict[tuple, dict] = {}
+    for change in changes:
+        key = (change["bestand"], change["nummer"])
+        entry = grouped.setdefault(key, {"bestand": change["bestand"], "nummer": change["nummer"], "test": change.get("test"),
+                                         "wijzigingen": [], "fout": change.get("fout")})
+        if "variabele" in change:
+            entry["wijzigingen"].append(change)
+    return list(grouped.values())
+
+
+def evaluate(tbs, cat, args, today: datetime.date, impact: bool = True) -> State:
+    from openfisca_llo.reforms import REFORMS
+
+    started = time.perf_counter()
+    s = State(
+        naam=(args.get("naam") or "").strip()[:200], omschrijving=(args.get("omschrijving") or "").strip()[:2000],
+        bron=(args.get("bron") or "").strip(), vindplaats_soort=(args.get("vindplaats_soort") or "paragraaf"),
+        vindplaats=(args.get("vindplaats") or "").strip()[:200], hervorming=(args.get("hervorming") or "").strip(),
+        reform_names=sorted(REFORMS), parameters=sorted(cat.parameters), schemes=list(cat.schemes.values()),
+        has_tests=tests_dir() is not None,
+    )
+    names, dates, values = args.getlist("parameter"), args.getlist("vanaf"), args.getlist("waarde")
+    for i in range(max(len(names), len(dates), len(values))):
+        row = Row(*(lst[i].strip() if i < len(lst) else "" for lst in (names, dates, values)))
+        if row.parameter or row.vanaf or row.waarde:
+            s.rows.append(row)
+    if s.hervorming and s.hervorming not in REFORMS:
+        s.errors["hervorming"] = f"Onbekende hervorming; kies er een uit de lijst ({len(REFORMS)} meegeleverd)."
+    changes: dict[str, dict[str, object]] = {}
+    for row in s.rows:
+        parameter = cat.parameters.get(row.parameter)
+        if parameter is None:
+            row.errors["parameter"] = "Kies een parameter uit de lijst."
+        try:
+            day = formatting.parse_date(row.vanaf)
+        except formatting.InputError as error:
+            row.errors["vanaf"] = str(error)
+            day = None
+        value = None
+        if parameter is not None:
+            try:
+                value = _read_value(parameter, row.waarde)
+            except formatting.InputError as error:
+                row.errors["waarde"] = str(error)
+        if not row.errors:
+            changes.setdefault(row.parameter, {})[day.isoformat()] = value
+    if s.rows:
+        if not s.naam:
+            s.errors["naam"] = "Geef het amendement een naam."
+        if s.bron not in load_registry():
+            s.errors["bron"] = "Kies de bron van het voorstel uit het register."
+        elif s.vindplaats_soort not in LOCATOR_KEYS:
+            s.errors["vindplaats"] = f"Kies een soort vindplaats: {', '.join(LOCATOR_KEYS)}."
+        citation = {"bron": s.bron, **({s.vindplaats_soort: s.vindplaats} if s.vindplaats else {})}
+        if not s.errors and not any(row.errors for row in s.rows):
+            amendment = {"naam": s.naam, **({"omschrijving": s.omschrijving} if s.omschrijving else {}),
+                         "bronnen": [citation], "wijzigingen": changes}
+            try:
+                s.amendment = validate_amendment(tbs, amendment)
+            except AmendmentError as error:
+                for path, message in error.errors.items():
+                    field = "bron" if path.startswith("bronnen") else path.split("/")[0] or "naam"
+                    s.errors[field] = message
+    s.scheme_key = (args.get("regeling") or "").strip()
+    info = cat.schemes.get(s.scheme_key)
+    if info is not None:
+        s.form = read_form(tbs, info.inputs, args, today)
+    if not s.active or not impact or any(row.errors for row in s.rows):
+        return s
+    try:
+        reform = resolve_reform(tbs, s.amendment, s.hervorming or None)
+    except (UnknownReformError, AmendmentError) as error:
+        s.errors["hervorming"] = str(error)
+        return s
+    folder = tests_dir()
+    if folder is not None:
+        key = (id(tbs), str(folder), amendment_key(s.amendment) if s.amendment else None, s.hervorming)
+        changes = _spec_impact(tbs, reform, folder, key)
+        for change in changes:
+            variable = tbs.variables.get(change.get("variabele") or "")
+            change["eenheid"] = getattr(variable, "unit", None)
+        s.impact = _group_impact(changes)
+    if info is not None and s.form.valid:
+        data = situation(tbs, info.scheme, s.form.values, s.form.date, info.outputs)
+        try:
+            s.comparison = compare_situation(tbs, reform, data)
+            for result in s.comparison["vergelijking"]:
+                for changed in result["gewijzigde_parameters"]:
+                    parameter = cat.parameters.get(changed["parameter"])
+                    changed["eenheid"] = parameter.metadata.get("unit") if parameter is not None else None
+        except SituationError as error:
+            s.case_error = "; ".join(f"{k}: {v}" for k, v in error.errors.items())
+    s.seconds = round(time.perf_counter() - started, 2)
+    return s
