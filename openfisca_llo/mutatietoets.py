@@ -820,7 +820,7 @@ def as_json(result: Result, problems: dict[str, list] | None) -> dict:
         "mutanten": [
             {"id": m.id, "regeling": m.scheme, "soort": m.kind, "omschrijving": m.description,
              "gevallen": len(m.cases), "gevangen_door": m.caught_by, "melding": m.message,
-             "zonder_verschil": m.no_difference,
+             "zonder_verschil": m.no_difference, "vastgepind_door": m.pinned_by,
              "verklaring": result.survivors_listed.get(m.id)}
             for m in result.mutants
         ],
