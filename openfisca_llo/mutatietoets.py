@@ -300,27 +300,34 @@ def _mutated_number(value, unit):
     return round(value * 1.1, 10)
 
 
-def _parameter_scheme(name: str, reform_of: dict[str, str]) -> str:
-    return reform_of.get(name) or name.split(".", 1)[0]
-
-
 def parameter_mutants(systems: Systems) -> list[Mutant]:
-    """Every dated value of every parameter of the law and of the reforms, changed one at a time."""
-    reform_of: dict[str, str] = {}
-    parameters: dict[str, Parameter] = {p.name: p for p in _leaves(systems.baseline.parameters)}
+    """Every dated value of every parameter of the law and of the reforms, changed one at a time.
+
+    A reform's own parameters count for that reform; so do the dated values a reform adds to a parameter of the law
+    (an amendment that extends a figure), while the values both share count for the law.
+    """
+    baseline = {p.name: p for p in _leaves(systems.baseline.parameters)}
+    jobs: list[tuple[str, Parameter, str, set[str] | None]] = [(n, p, n.split(".", 1)[0], None) for n, p in baseline.items()]
+    seen: set[tuple[str, str]] = set()
     for reforms, system in systems.by_reforms.items():
-        for parameter in _leaves(system.parameters):
-            if parameter.name not in parameters:
-                parameters[parameter.name] = parameter
-            if _find(systems.baseline.parameters, parameter.name) is None and parameter.name not in reform_of:
-                reform_of[parameter.name] = "hervorming " + reforms[-1].rsplit(".", 1)[-1]
+        scheme = "hervorming " + reforms[-1].rsplit(".", 1)[-1] if reforms else None
+        for parameter in _leaves(system.parameters) if reforms else ():
+            law = baseline.get(parameter.name)
+            starts = {v.instant_str for v in parameter.values_list}
+            if law is not None:
+                starts -= {v.instant_str for v in law.values_list}
+            starts = {s for s in starts if (parameter.name, s) not in seen}
+            if starts:
+                seen.update((parameter.name, s) for s in starts)
+                jobs.append((parameter.name, parameter, scheme, starts))
     mutants = []
-    for name, parameter in sorted(parameters.items()):
+    for name, parameter, scheme, only in sorted(jobs, key=lambda job: job[0]):
         unit = (parameter.metadata or {}).get("unit")
-        scheme = _parameter_scheme(name, reform_of)
         entries = sorted((v.instant_str, v.value) for v in parameter.values_list)
         original = _history(entries)
         for index, (start, value) in enumerate(entries):
+            if only is not None and start not in only:
+                continue
             changes = []
             if value is not None and not isinstance(value, (str, list, dict)):
                 new = _mutated_number(value, unit)
