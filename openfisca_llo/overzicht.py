@@ -51,7 +51,7 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme(
         "levenlanglerenkrediet", "Levenlanglerenkrediet", "personen", "levenlanglerenkrediet_maximum_per_studiejaar",
         "levenlanglerenkrediet_afwijzingsgrond", looptijd=(("levenlanglerenkrediet.in_werking", True),),
-        aanvraag_redenen=frozenset({"onderwijssoort", "opleiding_niet_erkend", "geen_eigen_kosten", "geen_geverifieerd_bedrag"}),
+        aanvraag_redenen=frozenset({"onderwijssoort", "opleiding_niet_erkend", "geen_eigen_kosten", "onbekend"}),
         periode="maand", soort="lening",
     ),
     Scheme(

@@ -28,6 +28,7 @@ from openfisca_llo.variables.algemeen.aow_leeftijd_bereikt import aow_age_in_mon
 from openfisca_llo.variables.levenlanglerenkrediet.levenlanglerenkrediet_recht import (
     LevenlanglerenkredietAfwijzingsgrond,
     afwijzingsgrond,
+    leeftijdsconflict,
     llk_waarde,
     per_studiejaar,
 )
@@ -103,6 +104,19 @@ class levenlanglerenkrediet_maximumleeftijd_bereikt(Variable):
         return np.where(aow_grens, persoon("aow_leeftijd_bereikt", dag), wet)
 
 
+class levenlanglerenkrediet_maximumleeftijd_onbekend(Variable):
+    value_type = bool
+    entity = Persoon
+    definition_period = MONTH
+    label = "De bronnen geven deze maand een andere maximumleeftijd (variant: niet waar de AOW-leeftijd geldt)"
+    reference = [KST_92, AOW]
+
+    def formula(persoon, period, parameters):
+        """Waar de variant de AOW-leeftijd als grens neemt (vanaf studiejaar 2020-2021) speelt het verschil tussen
+        wettekst (55) en DUO (56) niet; daarvóór als in het geldende model."""
+        return np.where(aow_grens_geldt(persoon, period, parameters), False, leeftijdsconflict(persoon, period, parameters))
+
+
 class levenlanglerenkrediet_afwijzingsgrond(Variable):
     value_type = Enum
     possible_values = AfwijzingsgrondAow
@@ -126,4 +140,5 @@ class LlkLeeftijdGelijkAanAow(Reform):
         self.modify_parameters(modifier_function=add_parameters)
         self.update_variable(levenlanglerenkrediet_maximumleeftijd)
         self.update_variable(levenlanglerenkrediet_maximumleeftijd_bereikt)  # update: idempotent when stacked
+        self.update_variable(levenlanglerenkrediet_maximumleeftijd_onbekend)
         self.update_variable(levenlanglerenkrediet_afwijzingsgrond)

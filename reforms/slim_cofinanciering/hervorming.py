@@ -4,8 +4,8 @@ De Kamerbrief 'Slim investeren in leven lang ontwikkelen' (22 november 2024), on
 cofinanciering': 'Daarom vragen we bij de scholing op NLQF1 of 2-niveau 10% cofinanciering; bij NLQF3-niveau of
 hoger wordt 50% cofinanciering gevraagd.' Omdat de scholing voor de deelnemer gratis moet zijn, betaalt de
 subsidie de rest: 90% bij NLQF 1-2 en 50% bij NLQF 3 en hoger (ook 4 tot en met 8: de brief noemt geen
-bovengrens). Het model van de geopende regeling (Stcrt. 2025, 7276, secundair) rekent 90% bij NLQF 1-3, 40% bij
-NLQF 4 en geen subsidie vanaf NLQF 5.
+bovengrens). Het model van de geopende regeling (Stcrt. 2025, 7276, secundair) rekent 90% bij NLQF 1-3 en 40%
+vanaf NLQF 4 (tot en met 8).
 
 Waarom Python en geen amendement als data: in het geldende model ligt de grens tussen het hoge en het lage
 percentage vast in de formule (na niveau 3); het plan legt haar na niveau 2. Die grens wordt hier een parameter.

@@ -99,6 +99,34 @@ class levenlanglerenkrediet_maximumleeftijd_bereikt(Variable):
         return persoon("leeftijd", period.first_day) >= persoon("levenlanglerenkrediet_maximumleeftijd", period)
 
 
+def leeftijdsconflict(persoon, period, parameters) -> np.ndarray:
+    """Waar: de wettekst en DUO geven deze maand een andere maximumleeftijd en de leeftijd op de eerste dag valt
+    ertussen, zodat de ene lezing afwijst en de andere niet (zonder ononderbroken krediet, art. 2.3a lid 3)."""
+    verhoging = per_studiejaar(persoon, period, parameters, "verhoging_maximumleeftijd")
+    wet = llk_waarde(parameters, period.start, "maximumleeftijd") + verhoging
+    duo = per_studiejaar(persoon, period, parameters, "maximumleeftijd_volgens_duo") + verhoging
+    leeftijd = persoon("leeftijd", period.first_day)
+    tussen = (leeftijd >= np.fmin(wet, duo)) * (leeftijd < np.fmax(wet, duo))
+    return tussen * np.logical_not(persoon("levenlanglerenkrediet_zonder_onderbreking", period))
+
+
+class levenlanglerenkrediet_maximumleeftijd_onbekend(Variable):
+    value_type = bool
+    entity = Persoon
+    definition_period = MONTH
+    label = "De bronnen geven deze maand een andere maximumleeftijd en de persoon valt ertussen (wettekst 55, DUO 56)"
+    reference = [
+        cite("BWBR0011453", artikel="2.3a", lid="4"),
+        cite("web-duo-levenlanglerenkrediet"),
+        cite("kst-30012-92", paragraaf="3.1, Verhogen leeftijdsgrens levenlanglerenkrediet"),
+    ]
+
+    def formula(persoon, period, parameters):
+        """De geconsolideerde tekst geeft 56 vanaf 8 juni 2021, DUO vanaf studiejaar 2020-2021; de wijzigingswet
+        (en of zij terugwerkt) is niet gevonden. Waar de lezingen verschillen is de leeftijdstoets onbekend."""
+        return leeftijdsconflict(persoon, period, parameters)
+
+
 class LevenlanglerenkredietAfwijzingsgrond(Enum):
     geen = "Geen: voldoet aan de voorwaarden; het maximum is berekend"
     regeling_niet_in_werking = (
@@ -114,9 +142,10 @@ class LevenlanglerenkredietAfwijzingsgrond(Enum):
         "Voltijds of duaal hbo/wo, jonger dan 30, zonder hbo-bachelor of wo-bachelor plus wo-master (art. 3.16b lid 2 onder b)"
     )
     geen_eigen_kosten = "Het les- of collegegeld wordt geheel door een ander betaald (art. 3.16b lid 2 onder c)"
-    geen_geverifieerd_bedrag = (
-        "Model: geen geverifieerd wettelijk collegegeld of lesgeld voor dit studiejaar, dus geen bedrag "
-        "(geen wettelijke afwijzing; de persoon voldoet wel aan de voorwaarden)"
+    onbekend = (
+        "Niet te bepalen: geen geverifieerd wettelijk collegegeld of lesgeld voor dit studiejaar "
+        "(levenlanglerenkrediet.wettelijk_collegegeld, .lesgeld_mbo), of de wettekst (55) en DUO (56) geven een "
+        "andere maximumleeftijd (levenlanglerenkrediet.maximumleeftijd, .maximumleeftijd_volgens_duo)"
     )
 
 
@@ -141,8 +170,8 @@ class levenlanglerenkrediet_afwijzingsgrond(Variable):
 
         Art. 2.3a lid 1-4 (leeftijd op de eerste dag van de maand, art. 1.2; lid 3: behoud bij ononderbroken
         krediet), art. 3.16b lid 2 onder a-c, art. 2.2 lid 1 en de onderwijssoort (mbo-bol, hbo, wo). De laatste
-        grond is geen wettelijke afwijzing: het model heeft voor dat studiejaar geen geverifieerd collegegeld of
-        lesgeld. Niet gemodelleerd: weigering wegens terugbetalingsrisico (art. 3.16b lid 3), de duur van het
+        grond, 'onbekend', is geen wettelijke afwijzing: het model heeft voor dat studiejaar geen geverifieerd
+        collegegeld of lesgeld, dus het maximum is niet te bepalen (NaN). Niet gemodelleerd: weigering wegens terugbetalingsrisico (art. 3.16b lid 3), de duur van het
         krediet (art. 3.16c) en het verbod op krediet over een periode vóór de aanvraag (art. 3.21 lid 4).
         """
         return afwijzingsgrond(persoon, period, parameters, LevenlanglerenkredietAfwijzingsgrond)
@@ -160,9 +189,11 @@ def afwijzingsgrond(persoon, period, parameters, grond):
     voltijd_ho = is_soort(soort, VOLTIJD_OF_DUAAL_HO)
     nationaliteit_ok = nationaliteit != nationaliteit.possible_values.overig
 
-    maximumleeftijd_bereikt = np.logical_and(
-        persoon("levenlanglerenkrediet_maximumleeftijd_bereikt", period),
-        np.logical_not(persoon("levenlanglerenkrediet_zonder_onderbreking", period)),
+    leeftijd_onbekend = persoon("levenlanglerenkrediet_maximumleeftijd_onbekend", period)
+    maximumleeftijd_bereikt = (
+        persoon("levenlanglerenkrediet_maximumleeftijd_bereikt", period)
+        * np.logical_not(persoon("levenlanglerenkrediet_zonder_onderbreking", period))
+        * np.logical_not(leeftijd_onbekend)
     )
     mbo_te_jong = mbo * (leeftijd < llk_waarde(parameters, period.start, "minimumleeftijd_mbo"))
     ho_zonder_diploma = (
@@ -186,7 +217,7 @@ def afwijzingsgrond(persoon, period, parameters, grond):
             mbo_te_jong,
             ho_zonder_diploma,
             eigen_kosten <= 0,
-            np.logical_not(wettelijk_maximum_bekend),
+            leeftijd_onbekend + np.logical_not(wettelijk_maximum_bekend),
         ],
         [
             grond.regeling_niet_in_werking,
@@ -198,7 +229,7 @@ def afwijzingsgrond(persoon, period, parameters, grond):
             grond.mbo_jonger_dan_30,
             grond.voltijd_ho_jonger_dan_30_zonder_diploma,
             grond.geen_eigen_kosten,
-            grond.geen_geverifieerd_bedrag,
+            grond.onbekend,
         ],
         default=grond.geen,
     )
@@ -220,18 +251,22 @@ class levenlanglerenkrediet_recht(Variable):
     reference = [cite("BWBR0011453", artikel="3.16b"), cite("BWBR0011453", artikel="2.3a")]
 
     def formula(persoon, period, parameters):
-        """Geen wettelijke afwijzingsgrond. Ook waar het model geen geverifieerd bedrag heeft
-        ('geen_geverifieerd_bedrag') voldoet de persoon aan de voorwaarden; alleen het maximum ontbreekt dan."""
+        """Geen wettelijke afwijzingsgrond. Ook waar alleen het bedrag onbekend is (geen geverifieerd collegegeld of
+        lesgeld) voldoet de persoon aan de voorwaarden; het maximum is dan niet te bepalen (NaN). Waar de
+        maximumleeftijd onbekend is (wettekst en DUO verschillen), is ook het recht niet te bepalen: onwaar."""
         grond = persoon("levenlanglerenkrediet_afwijzingsgrond", period)
         waarden = grond.possible_values
-        return (grond == waarden.geen) + (grond == waarden.geen_geverifieerd_bedrag)
+        alleen_bedrag_onbekend = (grond == waarden.onbekend) * np.logical_not(
+            persoon("levenlanglerenkrediet_maximumleeftijd_onbekend", period)
+        )
+        return (grond == waarden.geen) + alleen_bedrag_onbekend
 
 
 class levenlanglerenkrediet_wettelijk_maximum(Variable):
     value_type = float
     entity = Persoon
     definition_period = MONTH
-    label = "Wettelijk maximum per studiejaar: 5 x wettelijk collegegeld (hbo/wo) of 5 x lesgeld (mbo); 0 zonder geverifieerd bedrag"
+    label = "Wettelijk maximum per studiejaar: 5 x wettelijk collegegeld (hbo/wo) of 5 x lesgeld (mbo); leeg (NaN) zonder geverifieerd bedrag"
     reference = [
         cite("BWBR0011453", artikel="3.16d", lid="1"),
         cite("BWBR0024005", artikel="3a"),
@@ -242,12 +277,12 @@ class levenlanglerenkrediet_wettelijk_maximum(Variable):
     def formula(persoon, period, parameters):
         """Art. 3.16d lid 1 onder a en b: 5 x een twaalfde per maand, dus 5 x het jaarbedrag per studiejaar.
 
-        Het jaarbedrag geldt voor het studiejaar van deze maand. Zonder geverifieerd bedrag is de uitkomst 0 en geeft
-        levenlanglerenkrediet_afwijzingsgrond 'geen_geverifieerd_bedrag' (of een eerdere grond).
+        Het jaarbedrag geldt voor het studiejaar van deze maand. Zonder geverifieerd bedrag is de uitkomst NaN (niet
+        te bepalen, JSON null; nooit 0) en geeft levenlanglerenkrediet_afwijzingsgrond 'onbekend' (of een eerdere
+        grond).
         """
         veelvoud = llk_waarde(parameters, period.start, "maximum_veelvoud_les_of_collegegeld")
-        bedrag = veelvoud * jaarbedrag_les_of_collegegeld(persoon, period, parameters)
-        return np.where(np.isnan(bedrag), 0, bedrag)
+        return veelvoud * jaarbedrag_les_of_collegegeld(persoon, period, parameters)
 
 
 class levenlanglerenkrediet_maximum_per_studiejaar(Variable):
@@ -264,13 +299,14 @@ class levenlanglerenkrediet_maximum_per_studiejaar(Variable):
 
     def formula(persoon, period, parameters):
         """Het verschuldigde les- of collegegeld min wat een derde betaalt (art. 3.16b lid 2 onder c), ten hoogste
-        het wettelijk maximum (art. 3.16d lid 1). 0 bij een afwijzingsgrond, ook 'geen_geverifieerd_bedrag'."""
+        het wettelijk maximum (art. 3.16d lid 1). 0 bij een afwijzingsgrond; NaN (niet te bepalen) bij 'onbekend'."""
         eigen_kosten = persoon("levenlanglerenkrediet_verschuldigd_les_of_collegegeld", period) - persoon(
             "levenlanglerenkrediet_betaald_door_derde", period
         )
         bedrag = np.minimum(np.maximum(eigen_kosten, 0), persoon("levenlanglerenkrediet_wettelijk_maximum", period))
         grond = persoon("levenlanglerenkrediet_afwijzingsgrond", period)
-        return np.where(grond == grond.possible_values.geen, bedrag, 0)
+        waarden = grond.possible_values
+        return np.where(grond == waarden.geen, bedrag, np.where(grond == waarden.onbekend, np.nan, 0))
 
 
 class levenlanglerenkrediet_maximum_per_maand(Variable):
@@ -300,6 +336,6 @@ grondslag(
         _g.mbo_jonger_dan_30: [cite("BWBR0011453", artikel="2.3a", lid="1")],
         _g.voltijd_ho_jonger_dan_30_zonder_diploma: [cite("BWBR0011453", artikel="3.16b", lid="2")],
         _g.geen_eigen_kosten: [cite("BWBR0011453", artikel="3.16b", lid="2")],
-        _g.geen_geverifieerd_bedrag: [cite("BWBR0011453", artikel="3.16d", lid="1"), cite("BWBR0024005", artikel="3a")],
+        _g.onbekend: [cite("BWBR0011453", artikel="3.16d", lid="1"), cite("BWBR0024005", artikel="3a")],
     },
 )

@@ -16,19 +16,27 @@ class SlimAfwijzingsgrond(Enum):
     grootbedrijf_hoofdstuk_vervallen = "Het hoofdstuk voor grootbedrijven is met de verlenging vervallen (in het model per 1-1-2025)"
     buiten_aanvraagtijdvak = "De aanvraagdatum valt buiten een aanvraagtijdvak voor deze categorie aanvrager"
     onder_minimum_kosten = "De subsidiabele kosten zijn lager dan het minimum"
-    budget_bereikt = "Het jaarbudget van deze categorie aanvrager zou worden overschreden"
+    budget_bereikt = "Het subsidieplafond van dit aanvraagtijdvak voor deze categorie aanvrager zou worden overschreden"
+    onbekend = (
+        "Niet te bepalen: het aanvraagtijdvak of het subsidieplafond voor deze categorie aanvrager is op deze datum "
+        "niet bekend (slim.aanvraagtijdvak, slim.subsidieplafond)"
+    )
 
 
-def tijdvak_open(parameters, period, name):
-    """True/False uit slim.aanvraagtijdvak, of True waar de data van het tijdvak niet bekend zijn (null)."""
+def tijdvak_open(parameters, period, name) -> float:
+    """1.0 (open) of 0.0 (dicht) uit slim.aanvraagtijdvak, of NaN waar de data van het tijdvak niet bekend zijn (null).
+
+    Een onbekend tijdvak is nooit open: het model geeft dan 'onbekend'."""
     open_ = value_or_none(parameters(period).slim.aanvraagtijdvak, name)
-    return True if open_ is None else bool(open_)
+    return np.nan if open_ is None else float(bool(open_))
 
 
-def budget(parameters, period, name):
-    """Jaarbudget van een categorie, of +oneindig waar het model geen bedrag heeft (null)."""
-    bedrag = value_or_none(parameters(period).slim.budget_per_jaar, name)
-    return np.inf if bedrag is None else float(bedrag)
+def subsidieplafond(parameters, period, name) -> float:
+    """Subsidieplafond van het lopende aanvraagtijdvak (slim.subsidieplafond), of NaN waar het niet bekend is (null).
+
+    Een onbekend plafond is nooit onbeperkt: het model geeft dan 'onbekend'."""
+    bedrag = value_or_none(parameters(period).slim.subsidieplafond, name)
+    return np.nan if bedrag is None else float(bedrag)
 
 
 class slim_afwijzingsgrond(Variable):
@@ -45,19 +53,28 @@ class slim_afwijzingsgrond(Variable):
         cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"),
         cite("stcrt-2019-70088", onderwerp="minimum subsidiabele kosten"),
         cite("stcrt-2021-22240", artikel="I", onderdeel="C"),
-        cite("kst-30012-142", paragraaf="SLIM"),
+        cite("stcrt-2022-13075", artikel="I", onderdeel="B"),
     ]
 
     def formula(onderneming, period, parameters):
-        """Afwijzingsgronden in deze volgorde: looptijd, soort aanvrager, tijdvak, minimum kosten, budget.
+        """Afwijzingsgronden in deze volgorde: looptijd, soort aanvrager, tijdvak, minimum kosten, dan 'onbekend'
+        (tijdvak of plafond niet bekend), dan het subsidieplafond van het tijdvak.
 
         Sinds Stcrt. 2021, 22240 onderdeel C zijn de weigeringsgronden dwingend ('wordt geweigerd').
-        Tijdvak per categorie (mkb; samenwerkingsverband en grootbedrijf); waar de data onbekend zijn (null)
-        wordt het tijdvak niet getoetst. Minimum EUR 5.000 subsidiabele kosten. Budget: al verleend in het
-        kalenderjaar plus deze subsidie mag het jaarbudget van de categorie (kst-30012-142) niet overschrijden;
-        vanaf 2023 heeft het model geen budget en toetst het niet.
-        Niet gemodelleerd: loting bij overtekening, de-minimisverklaring, eenmaal per tijdvak aanvragen,
-        weigering zolang een eerdere subsidie niet is vastgesteld (wijziging 2023).
+        Tijdvak per categorie (mkb; samenwerkingsverband en grootbedrijf); minimum EUR 5.000 subsidiabele kosten.
+        Plafond per aanvraagtijdvak (artikel 6 van de oorspronkelijke regeling): al verleend in het tijdvak plus
+        deze subsidie mag het plafond van de categorie niet overschrijden. Een onbekend tijdvak of plafond (null)
+        geeft 'onbekend', nooit een toekenning; een weigering op bekende gronden gaat voor.
+        Niet gemodelleerd: loting bij overtekening (het model toetst de aanvraag in de volgorde die de invoer
+        slim_reeds_verleend_in_aanvraagtijdvak aangeeft; bron alleen secundair: tophrdesk.nl, pnoconsultants.com).
+        Niet gemodelleerd: eenmaal per aanvraagtijdvak aanvragen (alleen secundair gezien, tophrdesk.nl; het artikel
+        is niet gelezen). Niet gemodelleerd: de de-minimistoets (de verklaring is een bijlage bij de aanvraag,
+        artikel 1 'de-minimisverklaring'; het plafond van Verordening (EU) 1407/2013 en 2023/2831 hangt af van steun
+        die het model niet kent). Niet gemodelleerd: de weigering zolang een eerdere subsidie voor activiteit a of c
+        niet is vastgesteld (wijziging per 1 september 2023, alleen secundair gezien: uitvoeringvanbeleidszw.nl).
+        Niet gemodelleerd: praktijkleerplaatsen (activiteit d tot de verlenging: EUR 2.700 per plaats, ten hoogste
+        40 weken, vrijgesteld van het minimum van EUR 5.000; alleen secundair gezien, nlsi.nl en
+        uitvoeringvanbeleidszw.nl; het artikel over de hoogte is niet gelezen).
         """
         grond = SlimAfwijzingsgrond
         p = parameters(period).slim
@@ -82,26 +99,29 @@ class slim_afwijzingsgrond(Variable):
             kosten * onderneming("slim_subsidiepercentage", period),
             onderneming("slim_maximum_subsidie", period),
         )
-        jaarbudget = np.where(
+        plafond = np.where(
             is_mkb,
-            budget(parameters, period, "individuele_mkb"),
-            budget(parameters, period, "grootbedrijven"),
+            subsidieplafond(parameters, period, "mkb"),
+            subsidieplafond(parameters, period, "grootbedrijf"),
         )
-        budget_overschreden = onderneming("slim_reeds_verleend_in_kalenderjaar", period) + bedrag > jaarbudget
+        onbekend = np.isnan(tijdvak) + np.isnan(plafond)
+        plafond_overschreden = onderneming("slim_reeds_verleend_in_aanvraagtijdvak", period) + bedrag > plafond
 
         return np.select(
             [
                 np.logical_not(is_mkb + is_grootbedrijf),
                 hoofdstuk_grootbedrijf_vervallen,
-                np.logical_not(tijdvak),
+                tijdvak == 0,
                 onder_minimum,
-                budget_overschreden,
+                onbekend,
+                plafond_overschreden,
             ],
             [
                 grond.geen_subsidiabele_aanvrager,
                 grond.grootbedrijf_hoofdstuk_vervallen,
                 grond.buiten_aanvraagtijdvak,
                 grond.onder_minimum_kosten,
+                grond.onbekend,
                 grond.budget_bereikt,
             ],
             default=grond.geen,
@@ -117,6 +137,7 @@ grondslag(
         _g.grootbedrijf_hoofdstuk_vervallen: [cite("stcrt-2024-41822", artikel="I", onderdeel="A")],
         _g.buiten_aanvraagtijdvak: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
         _g.onder_minimum_kosten: [cite("stcrt-2019-70088", onderwerp="minimum subsidiabele kosten")],
-        _g.budget_bereikt: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"), cite("kst-30012-142", paragraaf="SLIM")],
+        _g.budget_bereikt: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"), cite("stcrt-2022-13075", artikel="I", onderdeel="B")],
+        _g.onbekend: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
     },
 )

@@ -17,21 +17,23 @@ class slim_subsidiabele_kosten(Variable):
     documentation = (
         "Invoer. Doorlichting van de onderneming, loopbaan- of ontwikkeladviezen, of een methode voor leren tijdens "
         "het werk: externe kosten en brutoloonkosten met de opslagen uit de regeling (secundair: 32% opslag, 15% "
-        "overhead). De berekening van de kosten zelf is niet gemodelleerd. Niet gemodelleerd: praktijkleerplaatsen "
-        "(activiteit d, tot 2025)."
+        "overhead). De berekening van de kosten zelf is niet gemodelleerd. Praktijkleerplaatsen (activiteit d, tot "
+        "de verlenging) vallen er niet onder: zie slim_afwijzingsgrond."
     )
 
 
-class slim_reeds_verleend_in_kalenderjaar(Variable):
+class slim_reeds_verleend_in_aanvraagtijdvak(Variable):
     value_type = float
     entity = Onderneming
     definition_period = DAY
-    label = "SLIM-subsidie die in dit kalenderjaar al is verleend in de categorie van deze aanvrager (mkb of grootbedrijf)"
-    reference = [cite("kst-30012-142", paragraaf="SLIM")]
+    label = "SLIM-subsidie die in dit aanvraagtijdvak al is verleend in de categorie van deze aanvrager (mkb of grootbedrijf)"
+    reference = [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")]
     unit = "currency-EUR"
     documentation = (
-        "Invoer. Het model wijst een aanvraag af als dit bedrag plus de subsidie het jaarbudget van de categorie "
-        "zou overschrijden (slim.budget_per_jaar). De regeling zelf werkt met plafonds per tijdvak en loting."
+        "Invoer. Het model wijst een aanvraag af als dit bedrag plus de subsidie het subsidieplafond van het "
+        "aanvraagtijdvak van de categorie zou overschrijden (slim.subsidieplafond). Bij overtekening bepaalt loting "
+        "de volgorde van behandeling (mkb) of, vanaf juni 2022, de volgorde van binnenkomst (samenwerkingsverbanden "
+        "en grootbedrijven, rijksoverheid.nl 19-5-2022): geef dan het bedrag op dat vóór deze aanvraag is verleend."
     )
 
 
@@ -58,11 +60,14 @@ class slim_samenwerkingsverband_subsidiabele_kosten(Variable):
     documentation = "Invoer. Activiteiten ten behoeve van werkenden in de deelnemende mkb-ondernemingen."
 
 
-class slim_samenwerkingsverband_reeds_verleend_in_kalenderjaar(Variable):
+class slim_samenwerkingsverband_reeds_verleend_in_aanvraagtijdvak(Variable):
     value_type = float
     entity = Samenwerkingsverband
     definition_period = DAY
-    label = "SLIM-subsidie die in dit kalenderjaar al aan samenwerkingsverbanden is verleend"
-    reference = [cite("kst-30012-142", paragraaf="SLIM")]
+    label = "SLIM-subsidie die in dit aanvraagtijdvak al aan samenwerkingsverbanden is verleend"
+    reference = [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")]
     unit = "currency-EUR"
-    documentation = "Invoer. Getoetst aan het jaarbudget voor samenwerkingsverbanden (slim.budget_per_jaar)."
+    documentation = (
+        "Invoer. Getoetst aan het subsidieplafond van het aanvraagtijdvak voor samenwerkingsverbanden "
+        "(slim.subsidieplafond.samenwerkingsverband): het bedrag dat vóór deze aanvraag is verleend."
+    )

@@ -4,10 +4,10 @@ import numpy as np
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
+from openfisca_llo.variables.slim.slim_afwijzingsgrond import subsidieplafond, tijdvak_open
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Samenwerkingsverband
-from openfisca_llo.optional_parameters import value_or_none
 from openfisca_llo.reasons import grondslag
 
 
@@ -17,7 +17,11 @@ class SlimSamenwerkingsverbandAfwijzingsgrond(Enum):
     te_weinig_partners = "Minder dan twee deelnemende mkb-ondernemingen: geen samenwerkingsverband"
     buiten_aanvraagtijdvak = "De aanvraagdatum valt buiten een aanvraagtijdvak voor samenwerkingsverbanden"
     onder_minimum_kosten = "De subsidiabele kosten zijn lager dan het minimum (EUR 5.000, vanaf de wijziging van 2021 EUR 210.000)"
-    budget_bereikt = "Het jaarbudget voor samenwerkingsverbanden zou worden overschreden"
+    budget_bereikt = "Het subsidieplafond van dit aanvraagtijdvak voor samenwerkingsverbanden zou worden overschreden"
+    onbekend = (
+        "Niet te bepalen: het aanvraagtijdvak of het subsidieplafond voor samenwerkingsverbanden is op deze datum "
+        "niet bekend (slim.aanvraagtijdvak, slim.subsidieplafond)"
+    )
 
 
 class slim_samenwerkingsverband_subsidiepercentage(Variable):
@@ -45,14 +49,16 @@ class slim_samenwerkingsverband_afwijzingsgrond(Variable):
         cite("stcrt-2019-70088", artikel="1"),
         cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"),
         cite("stcrt-2021-22240", artikel="I", onderdeel="B"),
-        cite("kst-30012-142", paragraaf="SLIM"),
+        cite("stcrt-2022-13075", artikel="I", onderdeel="A"),
     ]
 
     def formula(samenwerkingsverband, period, parameters):
         """Looptijd; ten minste twee partners (definitie in art. 1, aantal secundair); tijdvak voor
-        samenwerkingsverbanden (null: niet getoetst); minimum kosten (EUR 210.000 sinds Stcrt. 2021, 22240
-        onderdeel B, in het model vanaf 1-5-2021); jaarbudget EUR 17,5 mln (kst-30012-142, tot en met 2022).
-        Niet gemodelleerd: een maximum per partner, loting bij overtekening."""
+        samenwerkingsverbanden; minimum kosten (EUR 210.000 sinds Stcrt. 2021, 22240 onderdeel B, in het model vanaf
+        1-5-2021); dan 'onbekend' als het tijdvak of het plafond niet bekend is (null); dan het subsidieplafond van
+        het aanvraagtijdvak (artikel 6 van de oorspronkelijke regeling). Een onbekend tijdvak of plafond geeft nooit
+        een toekenning. Niet gemodelleerd: een maximum per partner (EUR 200.000, alleen secundair gezien en niet
+        eenduidig), loting bij overtekening (vanaf juni 2022 volgorde van binnenkomst, rijksoverheid.nl)."""
         grond = SlimSamenwerkingsverbandAfwijzingsgrond
         p = parameters(period).slim
         n = samenwerkingsverband.count
@@ -60,30 +66,34 @@ class slim_samenwerkingsverband_afwijzingsgrond(Variable):
             return np.full(n, grond.regeling_niet_in_werking)
 
         art1_partners = samenwerkingsverband("samenwerkingsverband_aantal_partners", period) >= p.minimum_aantal_partners
-        open_ = value_or_none(p.aanvraagtijdvak, "samenwerkingsverband_en_grootbedrijf_open")
-        tijdvak = True if open_ is None else bool(open_)
+        tijdvak = tijdvak_open(parameters, period, "samenwerkingsverband_en_grootbedrijf_open")
         kosten = samenwerkingsverband("slim_samenwerkingsverband_subsidiabele_kosten", period)
         onder_minimum = kosten < p.minimum_subsidiabele_kosten.samenwerkingsverband
 
-        jaarbudget = value_or_none(p.budget_per_jaar, "samenwerkingsverbanden")
-        if jaarbudget is None:
-            budget_overschreden = np.zeros(n, dtype=bool)
-        else:
-            bedrag = np.minimum(
-                kosten * samenwerkingsverband("slim_samenwerkingsverband_subsidiepercentage", period),
-                p.maximum_subsidie.samenwerkingsverband,
-            )
-            reeds = samenwerkingsverband("slim_samenwerkingsverband_reeds_verleend_in_kalenderjaar", period)
-            budget_overschreden = reeds + bedrag > jaarbudget
+        plafond = subsidieplafond(parameters, period, "samenwerkingsverband")
+        onbekend = np.isnan(tijdvak) or np.isnan(plafond)
+        bedrag = np.minimum(
+            kosten * samenwerkingsverband("slim_samenwerkingsverband_subsidiepercentage", period),
+            p.maximum_subsidie.samenwerkingsverband,
+        )
+        reeds = samenwerkingsverband("slim_samenwerkingsverband_reeds_verleend_in_aanvraagtijdvak", period)
+        plafond_overschreden = reeds + bedrag > plafond
 
         return np.select(
             [
                 np.logical_not(art1_partners),
-                np.full(n, not tijdvak),
+                np.full(n, tijdvak == 0),
                 onder_minimum,
-                budget_overschreden,
+                np.full(n, onbekend),
+                plafond_overschreden,
             ],
-            [grond.te_weinig_partners, grond.buiten_aanvraagtijdvak, grond.onder_minimum_kosten, grond.budget_bereikt],
+            [
+                grond.te_weinig_partners,
+                grond.buiten_aanvraagtijdvak,
+                grond.onder_minimum_kosten,
+                grond.onbekend,
+                grond.budget_bereikt,
+            ],
             default=grond.geen,
         )
 
@@ -143,10 +153,15 @@ class slim_samenwerkingsverband_subsidie(Variable):
     unit = "currency-EUR"
 
     def formula_2020_01_01(samenwerkingsverband, period, parameters):
-        """Vanaf de inwerkingtreding van de SLIM-regeling (1-1-2020). 60% van de kosten, ten hoogste EUR 500.000 per aanvraag; 0 bij een afwijzing."""
+        """Vanaf de inwerkingtreding van de SLIM-regeling (1-1-2020). 60% van de kosten, ten hoogste EUR 500.000 per
+        aanvraag; 0 bij een afwijzing; NaN (JSON null) als de afwijzingsgrond 'onbekend' is."""
         maximum = parameters(period).slim.maximum_subsidie.samenwerkingsverband
         bedrag = np.minimum(samenwerkingsverband("slim_samenwerkingsverband_subsidie_zonder_maximum", period), maximum)
-        return np.where(samenwerkingsverband("slim_samenwerkingsverband_recht", period), bedrag, 0)
+        grond = samenwerkingsverband("slim_samenwerkingsverband_afwijzingsgrond", period)
+        onbekend = grond == grond.possible_values.onbekend
+        return np.where(
+            samenwerkingsverband("slim_samenwerkingsverband_recht", period), bedrag, np.where(onbekend, np.nan, 0)
+        )
 
 
 class slim_samenwerkingsverband_eigen_bijdrage(Variable):
@@ -172,6 +187,7 @@ grondslag(
         _g.te_weinig_partners: [cite("stcrt-2019-70088", artikel="1")],
         _g.buiten_aanvraagtijdvak: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
         _g.onder_minimum_kosten: [cite("stcrt-2021-22240", artikel="I", onderdeel="B")],
-        _g.budget_bereikt: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"), cite("kst-30012-142", paragraaf="SLIM")],
+        _g.budget_bereikt: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"), cite("stcrt-2022-13075", artikel="I", onderdeel="B")],
+        _g.onbekend: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
     },
 )

@@ -59,11 +59,14 @@ class slim_subsidie(Variable):
 
     def formula(onderneming, period, parameters):
         """Kosten x percentage, ten hoogste het maximum (mkb EUR 24.999, landbouw EUR 20.000, grootbedrijf
-        EUR 200.000); 0 bij een afwijzing, met de reden in slim_afwijzingsgrond."""
+        EUR 200.000); 0 bij een afwijzing, met de reden in slim_afwijzingsgrond; NaN (JSON null) als die reden
+        'onbekend' is: niet te bepalen, geen 0 en geen toekenning."""
         bedrag = np.minimum(
             onderneming("slim_subsidie_zonder_maximum", period), onderneming("slim_maximum_subsidie", period)
         )
-        return np.where(onderneming("slim_recht", period), bedrag, 0)
+        grond = onderneming("slim_afwijzingsgrond", period)
+        onbekend = grond == grond.possible_values.onbekend
+        return np.where(onderneming("slim_recht", period), bedrag, np.where(onbekend, np.nan, 0))
 
 
 class slim_eigen_bijdrage(Variable):
@@ -75,5 +78,5 @@ class slim_eigen_bijdrage(Variable):
     unit = "currency-EUR"
 
     def formula(onderneming, period, parameters):
-        """Subsidiabele kosten min SLIM-subsidie (alle kosten bij een afwijzing)."""
+        """Subsidiabele kosten min SLIM-subsidie (alle kosten bij een afwijzing; NaN als de subsidie onbekend is)."""
         return onderneming("slim_subsidiabele_kosten", period) - onderneming("slim_subsidie", period)

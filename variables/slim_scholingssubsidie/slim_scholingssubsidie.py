@@ -20,12 +20,24 @@ class ScholingssubsidieAfwijzingsgrond(Enum):
     sector_niet_maatschappelijk_cruciaal = "Het Ontwikkelpad hoort niet bij een maatschappelijk cruciale sector"
     ontwikkelpad_niet_erkend = "De scholing hoort niet bij een erkend Ontwikkelpad"
     niet_nlqf_ingeschaald = "De scholing is niet NLQF-ingeschaald (en valt niet, of na 30 april 2026 niet meer, onder de aanloopfase met beoordeelbaar dossier)"
-    nlqf_niveau_niet_subsidiabel = "NLQF-niveau 5 of hoger: het model kent geen percentage (alleen niveau 1-3 en 4 gevonden)"
+    nlqf_niveau_niet_subsidiabel = "NLQF-niveau boven het hoogste subsidiabele niveau (8)"
     ingekocht_of_gestart_te_vroeg = "De scholing is vóór 28 februari 2025 ingekocht of gestart"
     start_niet_binnen_13_weken = "De scholing start niet binnen 13 weken na de aanvraag"
     kosten_doorberekend_aan_deelnemer = "Er worden kosten in rekening gebracht bij een deelnemer"
     geen_scholingskosten = "Geen subsidiabele scholingskosten"
     budget_bereikt = "Het budget van de scholingssubsidie tot en met 2027 zou worden overschreden"
+    onbekend = (
+        "Niet te bepalen: het aanvraagtijdvak, de toelating van deze soort aanvrager of het budget is op deze datum "
+        "niet bekend (slim_scholingssubsidie.aanvraagtijdvak_open, .aanvrager_toegelaten, .budget_tot_en_met_2027)"
+    )
+
+
+def per_soort_of_nan(node, enum_array) -> np.ndarray:
+    """Per Enum item 1.0 / 0.0 uit een node met een boolean kind per item, NaN waar dat kind leeg (null) is."""
+    items = list(enum_array.possible_values)
+    waarden = [value_or_none(node, item.name) for item in items]
+    table = np.array([np.nan if w is None else float(bool(w)) for w in waarden])
+    return table[np.asarray(enum_array)]
 
 
 class slim_scholingssubsidie_kosten(Variable):
@@ -73,9 +85,9 @@ class slim_scholingssubsidie_percentage(Variable):
     unit = "/1"
 
     def formula_2025_03_10(onderneming, period, parameters):
-        """Vanaf de openstelling van de scholingssubsidie (10-3-2025). NLQF 1-3: 90%; NLQF 4: 40% (secundair, cooster.nl); niveau 0 of boven het hoogste subsidiabele
-        niveau: 0. Niet als recht gecodeerd: het plan uit kst-30012-158 (10% cofinanciering bij NLQF 1-2, 50%
-        vanaf NLQF 3)."""
+        """Vanaf de openstelling van de scholingssubsidie (10-3-2025). NLQF 1-3: 90%; NLQF 4 tot en met 8: 40%
+        ('40% vanaf niveau 4', secundair: het artikel in Stcrt. 2025, 7276 is niet gelezen); niveau 0: 0. Niet als
+        recht gecodeerd: het plan uit kst-30012-158 (10% cofinanciering bij NLQF 1-2, 50% vanaf NLQF 3)."""
         p = parameters(period).slim_scholingssubsidie
         niveau = onderneming("slim_scholingssubsidie_nlqf_niveau", period)
         return np.select(
@@ -105,14 +117,22 @@ class slim_scholingssubsidie_afwijzingsgrond(Variable):
 
     def formula(onderneming, period, parameters):
         """Afwijzingsgronden in deze volgorde: looptijd, tijdvak, aanvrager, Ontwikkelpad (sector, erkenning),
-        NLQF (inschaling of aanloopfase, niveau), inkoop- en startdatum, kosten voor deelnemers, kosten, budget.
+        NLQF (inschaling of aanloopfase, niveau), inkoop- en startdatum, kosten voor deelnemers, kosten, dan
+        'onbekend' (tijdvak, toelating van de aanvrager of budget niet bekend), dan het budget.
 
         De artikelen van de scholingssubsidie in Stcrt. 2025, 7276 zijn niet gelezen; de voorwaarden volgen
         rijksoverheid.nl (3 maart 2025), de Kamerbrief kst-30012-158 en secundaire bronnen (cooster.nl,
-        subvice.nl). Tijdvak null (vanaf 2026): niet getoetst. Start binnen 13 weken: startdatum ten hoogste
-        aanvraagdatum + 91 dagen; een start vóór de aanvraag mag, als hij niet vóór 28 februari 2025 ligt.
-        Niet gemodelleerd: praktijkgerichtheid (werken en leren), het bedrag per opleiding in het Ontwikkelpad,
-        plafonds per tijdvak, de datum 'subsidiabel vanaf' uit het scholingspakket (2026), collectieven.
+        subvice.nl). Een onbekend tijdvak (vanaf 2026), een onbekende toelating (collectieven vanaf september
+        2025) of een onbekend budget (vanaf 2028) geeft 'onbekend', nooit een toekenning; een weigering op een
+        bekende grond gaat voor. Start binnen 13 weken: startdatum ten hoogste aanvraagdatum + 91 dagen; een
+        start vóór de aanvraag mag, als hij niet vóór 28 februari 2025 ligt.
+        Niet gemodelleerd: praktijkgerichtheid (werken en leren). Niet gemodelleerd: het bedrag per opleiding dat
+        met het Ontwikkelpad wordt gepubliceerd (de scholingspakketten zijn niet gelezen; het model rekent met de
+        opgegeven kosten). Niet gemodelleerd: plafonds per aanvraagtijdvak (niet gevonden). Niet gemodelleerd: de
+        datum 'subsidiabel vanaf' uit het scholingspakket (2026). Niet gemodelleerd: de voorwaarden voor sectorale
+        of collectieve aanvragers (O&O-fondsen, werkgevers- en werknemersorganisaties met arbeidsmarktregio's of
+        provincies): de bepaling is niet gelezen; het model geeft voor hen tot september 2025 een weigering en
+        daarna 'onbekend'.
         """
         grond = ScholingssubsidieAfwijzingsgrond
         p = parameters(period).slim_scholingssubsidie
@@ -124,7 +144,7 @@ class slim_scholingssubsidie_afwijzingsgrond(Variable):
             return np.full(n, grond.buiten_aanvraagtijdvak)
 
         soort = onderneming("slim_scholing_aanvrager_soort", period)
-        toegelaten = per_enum_item(p.aanvrager_toegelaten, soort)
+        toegelaten = per_soort_of_nan(p.aanvrager_toegelaten, soort)
         sector = onderneming("slim_scholing_ontwikkelpad_sector", period)
         cruciaal = per_enum_item(p.maatschappelijk_cruciale_sector, sector)
         erkend = onderneming("slim_scholing_ontwikkelpad_erkend", period)
@@ -140,11 +160,17 @@ class slim_scholingssubsidie_afwijzingsgrond(Variable):
         doorberekend = onderneming.any(onderneming.members("slim_scholing_kosten_doorberekend", period))
         kosten = onderneming("slim_scholingssubsidie_kosten", period)
         bedrag = kosten * onderneming("slim_scholingssubsidie_percentage", period)
-        budget_overschreden = onderneming("slim_scholingssubsidie_reeds_verleend", period) + bedrag > p.budget_tot_en_met_2027
+        budget = value_or_none(p, "budget_tot_en_met_2027")
+        onbekend = np.isnan(toegelaten) | (tijdvak is None) | (budget is None)
+        budget_overschreden = (
+            np.zeros(n, dtype=bool)
+            if budget is None
+            else onderneming("slim_scholingssubsidie_reeds_verleend", period) + bedrag > budget
+        )
 
         return np.select(
             [
-                np.logical_not(toegelaten),
+                toegelaten == 0,
                 np.logical_not(cruciaal),
                 np.logical_not(erkend),
                 niveau < 1,
@@ -153,6 +179,7 @@ class slim_scholingssubsidie_afwijzingsgrond(Variable):
                 te_laat,
                 doorberekend,
                 kosten <= 0,
+                onbekend,
                 budget_overschreden,
             ],
             [
@@ -165,10 +192,17 @@ class slim_scholingssubsidie_afwijzingsgrond(Variable):
                 grond.start_niet_binnen_13_weken,
                 grond.kosten_doorberekend_aan_deelnemer,
                 grond.geen_scholingskosten,
+                grond.onbekend,
                 grond.budget_bereikt,
             ],
             default=grond.geen,
         )
+
+
+def nul_of_onbekend(onderneming, period) -> np.ndarray:
+    """0 bij een afwijzing, NaN waar de afwijzingsgrond 'onbekend' is (niet te bepalen, geen 0)."""
+    grond = onderneming("slim_scholingssubsidie_afwijzingsgrond", period)
+    return np.where(grond == grond.possible_values.onbekend, np.nan, 0)
 
 
 class slim_scholingssubsidie_recht(Variable):
@@ -193,13 +227,14 @@ class slim_scholingssubsidie(Variable):
     unit = "currency-EUR"
 
     def formula(onderneming, period, parameters):
-        """Scholingskosten x percentage (90% bij NLQF 1-3, 40% bij NLQF 4); 0 bij een afwijzing.
+        """Scholingskosten x percentage (90% bij NLQF 1-3, 40% bij NLQF 4-8); 0 bij een afwijzing; NaN (JSON null)
+        als de afwijzingsgrond 'onbekend' is.
         Niet gemodelleerd: een maximum per opleiding of per persoon (het bedrag per opleiding staat in het
         Ontwikkelpad; geen maximum in een bron gevonden)."""
         bedrag = onderneming("slim_scholingssubsidie_kosten", period) * onderneming(
             "slim_scholingssubsidie_percentage", period
         )
-        return np.where(onderneming("slim_scholingssubsidie_recht", period), bedrag, 0)
+        return np.where(onderneming("slim_scholingssubsidie_recht", period), bedrag, nul_of_onbekend(onderneming, period))
 
 
 class slim_scholingssubsidie_eigen_bijdrage(Variable):
@@ -227,10 +262,13 @@ class slim_scholingssubsidie_deelnemer(Variable):
     unit = "currency-EUR"
 
     def formula(persoon, period, parameters):
-        """Eigen scholingskosten x het percentage van de aanvraag van de werkgever, als die wordt toegewezen."""
+        """Eigen scholingskosten x het percentage van de aanvraag van de werkgever, als die wordt toegewezen; NaN als
+        de aanvraag 'onbekend' is."""
         recht = persoon.onderneming("slim_scholingssubsidie_recht", period)
         percentage = persoon.onderneming("slim_scholingssubsidie_percentage", period)
-        return np.where(recht, persoon("slim_scholing_kosten_deelnemer", period) * percentage, 0)
+        grond = persoon.onderneming("slim_scholingssubsidie_afwijzingsgrond", period)
+        onbekend = grond == ScholingssubsidieAfwijzingsgrond.onbekend
+        return np.where(recht, persoon("slim_scholing_kosten_deelnemer", period) * percentage, np.where(onbekend, np.nan, 0))
 
 
 _g = ScholingssubsidieAfwijzingsgrond
@@ -249,5 +287,6 @@ grondslag(
         _g.kosten_doorberekend_aan_deelnemer: [cite("stcrt-2025-7276", onderwerp="geen kosten voor de deelnemer")],
         _g.geen_scholingskosten: [cite("stcrt-2025-7276", onderwerp="subsidiabele kosten scholing")],
         _g.budget_bereikt: [cite("web-rijksoverheid-slim-scholingssubsidie-start"), cite("kst-30012-158", paragraaf="1")],
+        _g.onbekend: [cite("stcrt-2025-7276", onderwerp="aanvraagtijdvakken scholingssubsidie"), cite("kst-30012-158", paragraaf="1")],
     },
 )
