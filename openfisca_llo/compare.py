@@ -65,7 +65,7 @@ def _parameter_on(tax_benefit_system, name: str, period: str) -> dict | None:
     return {
         "waarde": at_instant.value,
         "geldig_vanaf": at_instant.instant_str,
-        "bronnen": [c.as_dict() for c in parameter_citations(at_instant.metadata)],
+        "bronnen": [c.as_dict() for c in parameter_citations(at_instant.metadata, on=at_instant.instant_str)],
     }
 
 

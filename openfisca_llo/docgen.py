@@ -32,12 +32,15 @@ import yaml
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.parameters import Parameter, ParameterScale
 
+from openfisca_llo.cases import parse_source_keyword
 from openfisca_llo.checks import check_tax_benefit_system
 from openfisca_llo.citations import (
     KIND_LABELS,
     STATUS_LABELS,
     VERIFICATION_LABELS,
     Citation,
+    CitationError,
+    citation_from_mapping,
     load_registry,
     parameter_citations,
     variable_citations,
@@ -54,6 +57,7 @@ GROUP_TITLES = {
     "algemeen": "Algemeen (AOW-leeftijd e.d.)",
 }
 ROOT_GROUP = "overig"  # parameters or variables that are not in a folder
+UNVERIFIED_STATUSES = ("secundair", "herkomst_onbekend")  # values not read in the official text
 
 NOT_MODELLED = re.compile(r"niet gemodelleerd\s*:\s*(.*)", re.IGNORECASE)
 
@@ -516,6 +520,7 @@ class TestCase:
     name: str
     file: str
     variables: set[str]
+    bronnen: tuple = ()  # the citations of its 'bron:' keywords
 
 
 def _variable_keys(data, variable_names) -> set[str]:
@@ -541,7 +546,17 @@ def collect_test_cases(tests_dir: Path, variable_names, root: Path | None = None
             if not isinstance(item, dict) or not ({"input", "output"} & set(item)):
                 continue
             names = _variable_keys(item.get("input"), variable_names) | _variable_keys(item.get("output"), variable_names)
-            cases.append(TestCase(str(item.get("name") or f"geval {index + 1}"), path.relative_to(root).as_posix(), names))
+            try:
+                bronnen = tuple(
+                    citation_from_mapping(parse_source_keyword(k))
+                    for k in item.get("keywords") or []
+                    if isinstance(k, str) and k.startswith("bron:")
+                )
+            except (CitationError, ValueError):
+                bronnen = ()  # tests/python/test_yaml_cases_cite_sources.py reports it
+            cases.append(
+                TestCase(str(item.get("name") or f"geval {index + 1}"), path.relative_to(root).as_posix(), names, bronnen)
+            )
     return cases
 
 
@@ -639,6 +654,8 @@ class Model:
     used_sources: dict[str, list[str]]
     reforms: list[Reform]
     groups: dict[str, dict[str, list[str]]]
+    register: dict = dataclasses.field(default_factory=dict)  # artikelregister.collect
+    register_anchors: set = dataclasses.field(default_factory=set)
     pinning: dict | None = None  # from `openfisca-llo mutatietoets --vastgepind`: cases pinning each dated value
 
 
@@ -664,7 +681,7 @@ def build_model(tax_benefit_system, tests_dir: Path | None = None, reforms_folde
         groups.setdefault(variable_group(variable), {"parameters": [], "variables": []})["variables"].append(name)
     order = list(GROUP_TITLES)
     groups = dict(sorted(groups.items(), key=lambda kv: (kv[0] not in order, order.index(kv[0]) if kv[0] in order else 0, kv[0])))
-    return Model(
+    model = Model(
         tax_benefit_system=tax_benefit_system,
         parameters=parameters,
         variables=variables,
@@ -679,20 +696,31 @@ def build_model(tax_benefit_system, tests_dir: Path | None = None, reforms_folde
         groups=groups,
         pinning=pinning,
     )
+    from openfisca_llo import artikelregister
+
+    model.register = artikelregister.collect(parameters, variables, cases)
+    model.register_anchors = artikelregister.anchors(model.register)
+    return model
 
 
 # ---- rendering -----------------------------------------------------------------------------------------------
 
 
-def citation_rst(citation: Citation) -> str:
+def citation_rst(citation: Citation, register_anchors: set | None = None) -> str:
+    """A citation: its text linked to the official URL, the registry entry, its status and, for an official text,
+    its entry in the article register."""
+    from openfisca_llo.artikelregister import citation_anchor
+
     source = citation.source
     locator = citation.locator_text()
     text = (source.kort or source.title) + (f", {locator}" if locator else "")
-    return f"{link(text, citation.url)} ({ref(anchor('bron', citation.source_id), citation.source_id)}, {source.status})"
+    label = citation_anchor(citation)
+    register = f", {ref(label, 'register')}" if label and register_anchors and label in register_anchors else ""
+    return f"{link(text, citation.url)} ({ref(anchor('bron', citation.source_id), citation.source_id)}, {source.status}{register})"
 
 
-def _citations_cell(citations: list[Citation]) -> str:
-    return "\n\n".join(citation_rst(c) for c in citations) or "geen bron"
+def _citations_cell(citations: list[Citation], register_anchors: set | None = None) -> str:
+    return "\n\n".join(citation_rst(c, register_anchors) for c in citations) or "geen bron"
 
 
 def param_ref(name: str) -> str:
@@ -716,12 +744,14 @@ def render_parameter(model: Model, parameter) -> list[str]:
         lines += [f"**{esc(metadata['label'])}**", ""]
     for paragraph in paragraphs(parameter.description or ""):
         lines += [paragraph, ""]
-    for paragraph in paragraphs(getattr(parameter, "documentation", None) or ""):
+    # The hand-written documentation only: the generated legal basis (documentatie.annoteer) is the table below.
+    own = getattr(parameter, "eigen_documentatie", getattr(parameter, "documentation", None))
+    for paragraph in paragraphs(own or ""):
         lines += [paragraph, ""]
     verification = metadata.get("verificatie")
     fields = [
         (":Eenheid:", esc(f"{unit} ({UNIT_LABELS[unit]})" if unit in UNIT_LABELS else unit or "—")),
-        (":Bron(nen):", "; ".join(citation_rst(c) for c in parameter_citations(metadata)) or "—"),
+        (":Bron(nen):", "; ".join(citation_rst(c, model.register_anchors) for c in parameter_citations(metadata)) or "—"),
         (":Verificatie:", esc(f"{verification} — {VERIFICATION_LABELS.get(verification, '?')}") if verification else "—"),
         (":Gebruikt door:", _names([var_ref(v) for v in sorted(model.parameter_used_by.get(name, ()))])),
     ]
@@ -740,7 +770,7 @@ def render_parameter(model: Model, parameter) -> list[str]:
             [
                 value.instant_str,
                 esc(format_value(value.value, unit)),
-                _citations_cell(parameter_citations(value_metadata)),
+                _citations_cell(parameter_citations(value_metadata, on=value.instant_str), model.register_anchors),
                 esc(value_verification or "—") + (" (afwijkend)" if value_verification != verification else ""),
                 esc(own_note or ""),
             ]
@@ -789,7 +819,7 @@ def _render_scale(scale: ParameterScale) -> list[str]:
             for value in sorted(child.values_list, key=lambda v: v.instant_str):
                 key_unit = scale.metadata.get(f"{key}_unit") or (unit if key in ("amount", "threshold") else None)
                 rows.append([esc(key), value.instant_str, esc(format_value(value.value, key_unit)),
-                             _citations_cell(parameter_citations(value.metadata or scale.metadata))])
+                             _citations_cell(parameter_citations(value.metadata or scale.metadata, on=value.instant_str))])
         lines += list_table(["Onderdeel", "Vanaf", "Waarde", "Bron(nen)"], rows)
     return lines
 
@@ -830,7 +860,7 @@ def render_variable(model: Model, variable) -> list[str]:
         rows = []
         for item in variable.possible_values:
             grounds = reason_citations(variable.possible_values, item.name)
-            rows.append([f"``{item.name}``", esc(item.value), _citations_cell(grounds) if grounds else "—"])
+            rows.append([f"``{item.name}``", esc(item.value), _citations_cell(grounds, model.register_anchors) if grounds else "—"])
         lines += ["**Mogelijke waarden**", ""]
         lines += list_table(["Waarde", "Betekenis", "Grondslag"], rows, [22, 43, 35])
     if variable.formulas:
@@ -853,7 +883,7 @@ def render_variable(model: Model, variable) -> list[str]:
         "**Bronnen**",
         "",
     ]
-    lines += bullets([citation_rst(c) for c in variable_citations(variable)]) or ["geen bron", ""]
+    lines += bullets([citation_rst(c, model.register_anchors) for c in variable_citations(variable)]) or ["geen bron", ""]
     cases = model.tests.get(name, [])
     lines += [f"**Getest in {len(cases)} YAML-geval(len)**", ""]
     lines += bullets([f"{esc(case.name)} — ``{case.file}``" for case in cases]) or ["Geen YAML-geval noemt deze variabele.", ""]
@@ -913,6 +943,8 @@ def render_sources(model: Model) -> str:
         whole = set()
         variables = []
         for user in users:
+            if "#" in user:  # a refusal reason: listed below from the reasons' own citations
+                continue
             if "@" in user:
                 parameter, date = user.split("@", 1)
                 parameter_dates.setdefault(parameter, []).append(date)
@@ -985,22 +1017,22 @@ def not_modelled_items(model: Model) -> dict[str, list[str]]:
         if isinstance(parameter, ParameterScale):
             continue
         values = sorted(parameter.values_list, key=lambda v: v.instant_str)
-        dates = [v.instant_str for v in values if (v.metadata or {}).get("verificatie") == "secundair"]
-        if dates or parameter.metadata.get("verificatie") == "secundair":
+        dates = [v.instant_str for v in values if (v.metadata or {}).get("verificatie") in UNVERIFIED_STATUSES]
+        if dates or parameter.metadata.get("verificatie") in UNVERIFIED_STATUSES:
             note = parameter.metadata.get("toelichting") or ""
             secondary.append(
-                f"{param_ref(name)} — secundair voor de waarden vanaf {', '.join(dates) or '(geen)'}"
+                f"{param_ref(name)} — secundair of herkomst onbekend voor de waarden vanaf {', '.join(dates) or '(geen)'}"
                 + (f". {esc(note)}" if note else "")
             )
         gaps = [v.instant_str for v in values if v.value is None]
         if gaps:
             empty.append(f"{param_ref(name)} — geen waarde vanaf {', '.join(gaps)}")
         for citation in parameter_citations(parameter.metadata):
-            if dict(citation.locator).get("onderwerp"):
+            if citation.precision == "onderwerp":
                 unverified.append(f"{param_ref(name)}: {citation_rst(citation)}")
     for name, variable in model.variables.items():
         for citation in variable_citations(variable):
-            if dict(citation.locator).get("onderwerp"):
+            if citation.precision == "onderwerp":
                 unverified.append(f"{var_ref(name)}: {citation_rst(citation)}")
     registry = [
         f"{ref(anchor('bron', s.id), s.id)} ({s.status}): {esc(s.note)}" for s in load_registry().values() if s.note
@@ -1018,7 +1050,8 @@ NOT_MODELLED_SECTIONS = {
     "niet_gemodelleerd": ("Niet gemodelleerd", "Uit de docstrings en documentatie: elke zin na 'Niet gemodelleerd:'."),
     "secundair": (
         "Waarden die alleen secundair zijn geverifieerd",
-        "Parameters waarvan (een) waarde alleen op een secundaire bron is gezien (``verificatie: secundair``), "
+        "Parameters waarvan (een) waarde alleen op een secundaire bron is gezien (``verificatie: secundair``, of "
+        "``herkomst_onbekend`` als het adres van die bron niet is vastgelegd), "
         "met de toelichting van de parameter.",
     ),
     "onderwerp": (
@@ -1063,7 +1096,7 @@ def render_index(model: Model) -> str:
         "   :maxdepth: 1",
         "",
     ]
-    lines += [f"   {g}" for g in model.groups] + ["   bronnen", "   hervormingen", ""]
+    lines += ["   artikelregister"] + [f"   {g}" for g in model.groups] + ["   bronnen", "   hervormingen", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -1083,7 +1116,14 @@ def write_reference(
     outdir = Path(outdir)
     pinning = json.loads(Path(pinning_file).read_text(encoding="utf-8")) if pinning_file and Path(pinning_file).exists() else None
     model = build_model(tax_benefit_system, tests_dir, reforms_folder, pinning)
-    pages = {"index.rst": render_index(model), "bronnen.rst": render_sources(model), "hervormingen.rst": render_reforms(model)}
+    from openfisca_llo import artikelregister
+
+    pages = {
+        "index.rst": render_index(model),
+        "artikelregister.rst": artikelregister.render(model.register),
+        "bronnen.rst": render_sources(model),
+        "hervormingen.rst": render_reforms(model),
+    }
     for group in model.groups:
         pages[f"{group}.rst"] = render_group(model, group)
     pages["niet_gemodelleerd.inc"] = render_not_modelled(model)
@@ -1093,6 +1133,7 @@ def write_reference(
         "sources": {s: anchor("bron", s) for s in load_registry()},
         "reforms": {r.name: anchor("hervorming", r.name) for r in model.reforms},
         "groups": {g: anchor("groep", g) for g in model.groups},
+        "articles": sorted(model.register_anchors),
     }
     pages["manifest.json"] = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     outdir.mkdir(parents=True, exist_ok=True)

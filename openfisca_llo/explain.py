@@ -16,12 +16,14 @@ from openfisca_core.parameters import Parameter
 from openfisca_core.periods import period as make_period
 
 from openfisca_llo.citations import (
+    LOCATOR_KEYS,
     STATUS_LABELS,
     VERIFICATION_LABELS,
     CitationError,
     parameter_citations,
     variable_citations,
 )
+from openfisca_llo.context import context_citations
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.situations import build_simulation
 
@@ -84,7 +86,9 @@ def _parameter_at(tax_benefit_system, name: str, instant: str):
     return node, None
 
 
-def explain_parameter(tax_benefit_system, name: str, period, value) -> dict:
+def explain_parameter(tax_benefit_system, name: str, period, value, on: str | None = None) -> dict:
+    """A parameter as read at ``period``; its consolidated texts cited as they stood on ``on`` (the day of the
+    result being explained; by default the day it was read)."""
     instant = str(make_period(period).start)
     parameter, at_instant = _parameter_at(tax_benefit_system, name, instant)
     metadata = at_instant.metadata if at_instant is not None else parameter.metadata
@@ -97,7 +101,7 @@ def explain_parameter(tax_benefit_system, name: str, period, value) -> dict:
         "verificatie": metadata.get("verificatie"),
         "verificatie_label": VERIFICATION_LABELS.get(metadata.get("verificatie"), ""),
         "toelichting": (metadata.get("toelichting") or "").strip(),
-        "bronnen": _citations(parameter_citations(metadata)),
+        "bronnen": _citations(parameter_citations(metadata, on=on or instant)),
     }
 
 
@@ -117,11 +121,40 @@ def _full_nodes(simulation) -> dict:
     return index
 
 
-def _explain_node(tax_benefit_system, simulation, node, seen: set, full: dict | None = None) -> dict:
+SHARED_GROUP = "algemeen"  # inputs used by several schemes (variables/algemeen/)
+
+
+def _day(period) -> str | None:
+    """The first day of a period as ISO text; None for an eternal period (no date: texts are cited undated)."""
+    if str(period.unit) == "eternity":
+        return None
+    return str(period.start)
+
+
+def _is_shared(variable) -> bool:
+    from openfisca_llo.docgen import variable_group
+
+    return variable_group(variable) == SHARED_GROUP
+
+
+def _node_citations(variable, on: str, gebruiker: str | None) -> list[dict]:
+    """A variable's citations on day ``on``; a shared input cites the article of the scheme that uses it."""
+    specific = context_citations(gebruiker, variable.name, on=on) if _is_shared(variable) else None
+    return _citations(specific if specific is not None else variable_citations(variable, on=on))
+
+
+def _explain_node(
+    tax_benefit_system, simulation, node, seen: set, full: dict | None = None, gebruiker: str | None = None,
+    dag: str | None = None,
+) -> dict:
+    """One step of the computation; ``dag`` is the day of the result explained: every consolidated text is cited
+    as it stood that day."""
     variable = tax_benefit_system.variables[node.name]
     key = (node.name, str(node.period))
     if full is not None and not (node.children or node.parameters) and key in full:
         node = full[key]  # a cache hit: explain it from where it was computed
+    if not _is_shared(variable):
+        gebruiker = node.name  # the nearest scheme variable: context for the shared inputs below it
     result = {
         "variabele": node.name,
         "label": variable.label,
@@ -129,7 +162,7 @@ def _explain_node(tax_benefit_system, simulation, node, seen: set, full: dict | 
         "periode": str(node.period),
         "waarden": _values(tax_benefit_system, simulation, node.name, node.value),
         "eenheid": getattr(variable, "unit", None),
-        "bronnen": _citations(variable_citations(variable)),
+        "bronnen": _node_citations(variable, dag or _day(node.period), gebruiker),
     }
     if key in seen:
         result["herhaling"] = True
@@ -143,10 +176,12 @@ def _explain_node(tax_benefit_system, simulation, node, seen: set, full: dict | 
         if variable.documentation:
             result["regel"] = " ".join(variable.documentation.split())
     result["parameters"] = [
-        explain_parameter(tax_benefit_system, parameter.name, parameter.period, parameter.value)
+        explain_parameter(tax_benefit_system, parameter.name, parameter.period, parameter.value, on=dag)
         for parameter in node.parameters
     ]
-    result["stappen"] = [_explain_node(tax_benefit_system, simulation, child, seen, full) for child in node.children]
+    result["stappen"] = [
+        _explain_node(tax_benefit_system, simulation, child, seen, full, gebruiker, dag) for child in node.children
+    ]
     return result
 
 
@@ -157,7 +192,10 @@ def _reasons(tree: dict) -> list[dict]:
         if node["variabele"].endswith(REASON_SUFFIX) and not node.get("herhaling"):
             for instance, value in node["waarden"].items():
                 if value != NO_REASON:
-                    found.append({"variabele": node["variabele"], "id": instance, "reden": value, "bronnen": node["bronnen"]})
+                    found.append({
+                        "variabele": node["variabele"], "id": instance, "reden": value, "bronnen": node["bronnen"],
+                        "op": _day(make_period(tree["periode"])),
+                    })
         for child in node.get("stappen", []):
             walk(child)
 
@@ -169,7 +207,7 @@ def _reason_labels(tax_benefit_system, reasons: list[dict]) -> None:
     for reason in reasons:
         enum = tax_benefit_system.variables[reason["variabele"]].possible_values
         reason["omschrijving"] = enum[reason["reden"]].value
-        specific = reason_citations(enum, reason["reden"])
+        specific = reason_citations(enum, reason["reden"], on=reason.pop("op"))
         if specific is not None:
             reason["bronnen"] = _citations(specific)
 
@@ -187,7 +225,7 @@ def explain(tax_benefit_system, situation: dict, variable: str, period: str, sim
         simulation.trace = True
     simulation.calculate(variable, period)
     root = simulation.tracer.trees[-1]
-    tree = _explain_node(tax_benefit_system, simulation, root, set(), _full_nodes(simulation))
+    tree = _explain_node(tax_benefit_system, simulation, root, set(), _full_nodes(simulation), dag=_day(root.period))
     reasons = _reasons(tree)
     _reason_labels(tax_benefit_system, reasons)
     return {
@@ -221,7 +259,7 @@ def _format_values(values: dict, unit) -> str:
 def _format_citation(citation: dict) -> str:
     locator = ", ".join(
         f"{key} {citation[key]}"
-        for key in ("onderwerp", "hoofdstuk", "artikel", "lid", "onderdeel", "paragraaf", "pagina", "punt")
+        for key in LOCATOR_KEYS
         if key in citation
     )
     return f"{citation['kort']}{', ' + locator if locator else ''} [{citation['status_label']}] <{citation['url']}>"

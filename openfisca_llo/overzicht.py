@@ -209,7 +209,7 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
             except Exception:  # no value on this date: the scheme has no maximum then
                 maximum = None
         main_variable = tax_benefit_system.variables[scheme.bedrag or scheme.recht]
-        sources = [c.as_dict() for c in variable_citations(main_variable)]
+        sources = [c.as_dict() for c in variable_citations(main_variable, on=date.isoformat())]
         for index, instance_id in enumerate(population.ids):
             instance_id = str(instance_id)
             if instance_id.startswith(f"_{scheme.entiteit}_"):
@@ -237,7 +237,7 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
                 entry["reden"] = reason
                 if enum is not None:
                     entry["reden_omschrijving"] = enum[reason].value
-                    grounds = reason_citations(enum, reason)
+                    grounds = reason_citations(enum, reason, on=date.isoformat())
                     entry["reden_bronnen"] = [c.as_dict() for c in grounds or []]
                 else:
                     entry["reden_omschrijving"] = {
@@ -303,7 +303,7 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
                     "oud": plain_value(previous.value) if previous is not None else None,
                     "nieuw": plain_value(value.value),
                     "verificatie": value.metadata.get("verificatie"),
-                    "bronnen": [c.as_dict() for c in parameter_citations(value.metadata)],
+                    "bronnen": [c.as_dict() for c in parameter_citations(value.metadata, on=value.instant_str)],
                 })
             previous = value
     for name, variable in tax_benefit_system.variables.items():
@@ -314,7 +314,7 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
                     "soort": "formule",
                     "naam": name,
                     "omschrijving": " ".join(((formula.__doc__ or "").strip().split("\n\n")[0]).split()),
-                    "bronnen": [c.as_dict() for c in variable_citations(variable)],
+                    "bronnen": [c.as_dict() for c in variable_citations(variable, on=date)],
                 })
     return sorted(events, key=lambda e: (e["datum"], e["soort"], e["naam"]))
 

@@ -17,6 +17,8 @@ def grondslag(enum_class, mapping: dict) -> None:
         _GRONDSLAG[(enum_class.__name__, item.name)] = list(urls)
 
 
-def reason_citations(enum_class, item_name: str) -> list[Citation] | None:
+def reason_citations(enum_class, item_name: str, on=None) -> list[Citation] | None:
+    """The citations of one reason; with ``on`` (the date of the result) a consolidated text in its version
+    valid that day."""
     urls = _GRONDSLAG.get((enum_class.__name__, item_name))
-    return None if urls is None else [parse_reference(url) for url in urls]
+    return None if urls is None else [parse_reference(url).on(on) for url in urls]

@@ -2,7 +2,9 @@
 
 Standard endpoints keep their shape (the Legislation Explorer reads them). Changes: /calculate and /trace
 check the situation first and answer bad input with a JSON 4xx naming the field and what is allowed; money
-comes back exact to the cent; /parameter/<id> gains a `bronnen` field with the citations of each dated value;
+comes back exact to the cent; /parameter/<id> gains a `bronvermelding` field with the full citations (title,
+status, link to the text as it stood) of the parameter and of each dated value, beside OpenFisca's own
+`metadata` (which holds the citations as written, `metadata.bronnen`, and the links, `metadata.reference`);
 every error is JSON.
 """
 
@@ -120,7 +122,7 @@ def parameter_references(parameter) -> dict:
         "waarden": {
             value.instant_str: {
                 "verificatie": value.metadata.get("verificatie"),
-                "bronnen": [c.as_dict() for c in parameter_citations(value.metadata)],
+                "bronnen": [c.as_dict() for c in parameter_citations(value.metadata, on=value.instant_str)],
             }
             for value in parameter.values_list
         },
@@ -131,7 +133,7 @@ def sources_index(tax_benefit_system) -> dict:
     report = check_tax_benefit_system(tax_benefit_system)
     index = {}
     for source_id, source in load_registry().items():
-        users = report.used_sources.get(source_id, [])
+        users = [u for u in report.used_sources.get(source_id, []) if "#" not in u]
         index[source_id] = {
             **source.as_dict(),
             "parameters": sorted({u.split("@")[0] for u in users if "." in u.split("@")[0]}),
@@ -198,7 +200,7 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         if name not in parameters:
             return response
         payload = response.get_json()
-        payload["bronnen"] = parameter_references(parameters[name])
+        payload["bronvermelding"] = parameter_references(parameters[name])
         return json_response(payload)
 
     def get_variable(id):

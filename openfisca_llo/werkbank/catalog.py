@@ -183,7 +183,7 @@ class Catalog:
                 "datum": at.instant_str,
                 "waarde": at.value,
                 "verificatie": at.metadata.get("verificatie") or parameter.metadata.get("verificatie"),
-                "bronnen": parameter_citations(metadata),
+                "bronnen": parameter_citations(metadata, on=at.instant_str),  # a consolidated text as it stood then
                 "amendement": at.metadata.get("amendement"),
             })
         return rows

@@ -129,3 +129,57 @@ def test_cite_rejects_unknown_sources_and_locators():
         cite("BWBR0045419", regel="3")
     with pytest.raises(CitationError):
         cite("BWBR0045419")
+
+
+# ---- status rules (issue 13): a status never claims more than was checked ------------------------------------
+
+OFFICIAL_ARTICLE = {"bron": "BWBR0045419", "artikel": "9"}
+OFFICIAL_SUBJECT = {"bron": "BWBR0045419", "onderwerp": "subsidieplafond"}
+WEB = {"bron": "web-uwv-stap-informatie"}
+
+
+@pytest.mark.parametrize(
+    ("bronnen", "verificatie", "value", "message"),
+    [
+        ([OFFICIAL_ARTICLE], "officieel", None, "null"),
+        ([WEB], "officieel", 1, "officieel"),
+        ([OFFICIAL_SUBJECT], "officieel", 1, "officieel"),
+        ([OFFICIAL_ARTICLE], "secundair", 1, "webpagina"),
+        ([OFFICIAL_ARTICLE], "onbekend", 1, "null-waarde"),
+        ([OFFICIAL_ARTICLE], "misschien", 1, "ongeldig"),
+    ],
+)
+def test_a_status_that_overclaims_is_reported(bronnen, verificatie, value, message):
+    report = CitationReport()
+    check_parameter(report, _parameter({"bronnen": bronnen, "verificatie": verificatie}, {"2022-01-01": {"value": value}}))
+    assert any(message in problem for problem in report.problems), report.problems
+
+
+@pytest.mark.parametrize(
+    ("bronnen", "verificatie", "value"),
+    [
+        ([OFFICIAL_ARTICLE], "officieel", 1),
+        ([OFFICIAL_SUBJECT, WEB], "secundair", 1),
+        ([OFFICIAL_SUBJECT], "onbekend", None),
+        ([OFFICIAL_SUBJECT], "herkomst_onbekend", 1),
+    ],
+)
+def test_a_status_that_means_what_it_says_passes(bronnen, verificatie, value):
+    report = CitationReport()
+    check_parameter(report, _parameter({"bronnen": bronnen, "verificatie": verificatie}, {"2022-01-01": {"value": value}}))
+    assert report.problems == []
+
+
+def test_a_web_page_must_say_when_it_was_read():
+    entry = {"kind": "web", "title": "t", "date": "2022-01-01", "url": "https://example.org/", "status": "informatie"}
+    assert any("gelezen" in problem for problem in validate_source_entry("web-x", entry))
+    assert validate_source_entry("web-x", {**entry, "gelezen": "2026-12-01"}) == []
+
+
+def test_the_report_counts_per_scheme_and_lists_remaining_subjects(tax_benefit_system):
+    report = check_tax_benefit_system(tax_benefit_system)
+    stap = report.schemes["stap"]
+    assert stap.total > 0 and sum(stap.values.values()) > 0
+    text = report.summary()
+    assert "officieel%" in text and "secundair%" in text
+    assert ("Resterende vindplaatsen 'onderwerp'" in text) == (report.unverified_locators > 0)

@@ -244,8 +244,8 @@ def test_not_modelled_lists_every_docstring_note(tax_benefit_system):
         assert any(docgen.anchor("var", name) + ">" in item for item in items["niet_gemodelleerd"]), name
     secondary = {
         p.name for p in leaf_parameters(tax_benefit_system.parameters)
-        if p.metadata.get("verificatie") == "secundair"
-        or any(v.metadata.get("verificatie") == "secundair" for v in p.values_list)
+        if p.metadata.get("verificatie") in docgen.UNVERIFIED_STATUSES
+        or any(v.metadata.get("verificatie") in docgen.UNVERIFIED_STATUSES for v in p.values_list)
     }
     assert len(items["secundair"]) == len(secondary)
     assert len(items["register"]) == len([s for s in load_registry().values() if s.note])
@@ -331,3 +331,39 @@ def test_amendment_example_is_a_valid_amendment_that_changes_the_budget(tax_bene
     reform = reformed_system(tax_benefit_system, load_amendment_file(EXAMPLES / "amendement_voorbeeld.yaml"))
     assert reform.parameters("2024-06-01").stap.maximum_per_kalenderjaar == 1500
     assert tax_benefit_system.parameters("2024-06-01").stap.maximum_per_kalenderjaar == 1000
+
+
+# ---- the article register (issue 13, point 7) ---------------------------------------------------------------
+
+
+def test_articles_sort_in_legal_order():
+    from openfisca_llo.artikelregister import legal_order
+
+    numbers = ["10", "2.3a", "3.16b", "2", "II", "I", "2.3", "1.2"]
+    assert sorted(numbers, key=legal_order) == ["I", "II", "1.2", "2", "2.3", "2.3a", "3.16b", "10"]
+
+
+def test_article_register_links_both_ways(built_site, html_ids):
+    from openfisca_llo import CountryTaxBenefitSystem
+    from openfisca_llo.artikelregister import anchors, citation_anchor, collect
+    from openfisca_llo.citations import parse_reference
+
+    tax_benefit_system = CountryTaxBenefitSystem()
+    model = docgen.build_model(tax_benefit_system, ROOT / "tests")
+    register = collect(model.parameters, model.variables, model.test_cases)
+    labels = anchors(register)
+    page = (built_site / "reference" / "artikelregister.html").read_text(encoding="utf-8")
+    for label in labels:  # every entry is on the register page
+        assert f'id="{docgen.html_id(label)}"' in page, label
+    # STAP art. 5: the entry lists the age parameter, the reason variable and a YAML case, and links to them.
+    art5 = citation_anchor(parse_reference("https://wetten.overheid.nl/jci1.3:c:BWBR0045419&artikel=5&lid=2"))
+    items = {(i.kind, i.name) for i in register["BWBR0045419"][("artikel", "5")]}
+    assert ("parameter", "stap.minimumleeftijd") in items
+    assert ("reden", "stap_afwijzingsgrond#aow_leeftijd_bereikt") in items
+    assert any(kind == "geval" for kind, _ in items)
+    entry = page[page.index(f'id="{docgen.html_id(art5)}"'):]
+    entry = entry[: entry.index('<section id=') if '<section id=' in entry else len(entry)]
+    assert f'#{docgen.html_id(docgen.anchor("param", "stap.minimumleeftijd"))}"' in entry
+    # ... and back: the parameter's section links to that entry.
+    stap_page = (built_site / "reference" / "stap.html").read_text(encoding="utf-8")
+    assert f'artikelregister.html#{docgen.html_id(art5)}"' in stap_page

@@ -146,7 +146,11 @@ def test_parameter_keeps_explorer_shape_and_adds_dated_citations(server):
     assert status == 200
     assert parameter["id"] == "stap.subsidieplafond_per_tijdvak"
     assert parameter["values"]["2023-09-18"] == 10000000
-    assert parameter["bronnen"]["waarden"]["2023-09-18"]["bronnen"][0]["bron"] == "stcrt-2023-20707"
+    assert parameter["bronvermelding"]["waarden"]["2023-09-18"]["bronnen"][0]["bron"] == "stcrt-2023-20707"
+    # One structure per name: the citations as written under metadata, the full ones under bronvermelding.
+    assert "bronnen" not in parameter
+    assert parameter["metadata"]["bronnen"][0]["bron"] == "BWBR0045419"
+    assert "Wettelijke grondslag per waarde" in parameter["documentation"]
 
 
 BAD_REQUESTS = [

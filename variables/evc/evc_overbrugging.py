@@ -6,6 +6,7 @@ from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
+from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.entities import Persoon
 from openfisca_llo.optional_parameters import flag_on_dates
 from openfisca_llo.reasons import grondslag
@@ -104,5 +105,15 @@ grondslag(
         _g.aow_leeftijd_bereikt: [cite("stcrt-2022-32789", artikel="1")],
         _g.geen_band_met_arbeidsmarkt: [cite("stcrt-2022-32789", artikel="1")],
         _g.geen_kosten: [cite("stcrt-2022-32789", onderwerp="subsidiabele EVC-procedures gestart en afgerond van 1 juni 2022 tot en met 31 mei 2023")],
+    },
+)
+
+# Shared inputs as the overbruggingsregeling uses them: artikel 1 ('deelnemer').
+invoer_grondslag(
+    ("evc_overbrugging_afwijzingsgrond",),
+    {
+        "leeftijd": [cite("stcrt-2022-32789", artikel="1")],
+        "geboortedatum": [cite("stcrt-2022-32789", artikel="1")],
+        "aow_leeftijd_bereikt": [cite("stcrt-2022-32789", artikel="1"), cite("BWBR0002221", artikel="7a", lid="1")],
     },
 )

@@ -15,6 +15,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
+from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.dates import studiejaar_begin
 from openfisca_llo.entities import Persoon
 from openfisca_llo.reasons import grondslag
@@ -337,5 +338,15 @@ grondslag(
         _g.voltijd_ho_jonger_dan_30_zonder_diploma: [cite("BWBR0011453", artikel="3.16b", lid="2")],
         _g.geen_eigen_kosten: [cite("BWBR0011453", artikel="3.16b", lid="2")],
         _g.onbekend: [cite("BWBR0011453", artikel="3.16d", lid="1"), cite("BWBR0024005", artikel="3a")],
+    },
+)
+
+# Shared inputs as the levenlanglerenkrediet uses them: the age on the first day of the month (WSF 2000 art. 2.3a
+# with art. 1.2), not the STAP-budget's age rule.
+invoer_grondslag(
+    ("levenlanglerenkrediet_afwijzingsgrond", "levenlanglerenkrediet_maximumleeftijd_bereikt"),
+    {
+        "leeftijd": [cite("BWBR0011453", artikel="2.3a"), cite("BWBR0011453", artikel="1.2")],
+        "geboortedatum": [cite("BWBR0011453", artikel="2.3a")],
     },
 )

@@ -10,6 +10,7 @@ from openfisca_llo.entities import Persoon
 from openfisca_llo.reasons import grondslag
 
 RVO = cite("web-rvo-praktijkleren")
+BRIEF_2022 = cite("doc-2022-0000194169", paragraaf="2. Beleidslijn Bedrijven in ontwikkeling")
 
 
 class PraktijklerenAfwijzingsgrond(Enum):
@@ -27,7 +28,7 @@ class praktijkleren_afwijzingsgrond(Variable):
     entity = Persoon
     definition_period = YEAR
     label = "Reden waarom er voor deze student in dit studiejaar geen tegemoetkoming praktijkleren is (eerste die geldt)"
-    reference = [RVO]
+    reference = [RVO, BRIEF_2022]
 
     def formula(persoon, period, parameters):
         """Gemodelleerde studiejaren, dan de leerweg (mbo-bbl; hbo duaal of deeltijd) en voor hbo de sector,
@@ -59,7 +60,7 @@ class praktijkleren_maximum(Variable):
     entity = Persoon
     definition_period = YEAR
     label = "Maximale tegemoetkoming praktijkleren voor deze student in dit studiejaar"
-    reference = [RVO]
+    reference = [RVO, BRIEF_2022]
     unit = "currency-EUR"
 
     def formula(persoon, period, parameters):
@@ -76,7 +77,7 @@ class praktijkleren_tegemoetkoming(Variable):
     entity = Persoon
     definition_period = YEAR
     label = "Tegemoetkoming praktijkleren aan de werkgever voor de begeleiding van deze student in dit studiejaar"
-    reference = [RVO]
+    reference = [RVO, BRIEF_2022]
     unit = "currency-EUR"
 
     def formula(persoon, period, parameters):

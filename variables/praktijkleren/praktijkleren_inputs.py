@@ -13,6 +13,7 @@ from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
 
 RVO = cite("web-rvo-praktijkleren")
+BRIEF_2022 = cite("doc-2022-0000194169", paragraaf="2. Beleidslijn Bedrijven in ontwikkeling")
 
 
 class PraktijklerenLeerweg(Enum):
@@ -30,7 +31,7 @@ class praktijkleren_leerweg(Variable):
     entity = Persoon
     definition_period = YEAR
     label = "Leerweg van de student of medewerker die in dit studiejaar in de praktijk wordt begeleid"
-    reference = [RVO]
+    reference = [RVO, BRIEF_2022]
     documentation = (
         "Invoer. Volgens de Kamerbrief van 23 september 2022: een bbl-opleiding in het mbo (alle sectoren) of een "
         "werkend-lerentraject in een duale of deeltijdse hbo-opleiding."
@@ -42,7 +43,7 @@ class praktijkleren_hbo_sector_subsidiabel(Variable):
     entity = Persoon
     definition_period = YEAR
     label = "De duale of deeltijdse hbo-opleiding valt in de sector Techniek, Zorg & Welzijn of Landbouw & Natuurlijke omgeving"
-    reference = [RVO]
+    reference = [RVO, BRIEF_2022]
     documentation = "Invoer. Alleen voor hbo; de sectoren volgens de Kamerbrief van 23 september 2022."
 
 
@@ -51,7 +52,7 @@ class praktijkleren_bedrag_voor_maximum(Variable):
     entity = Persoon
     definition_period = YEAR
     label = "Tegemoetkoming voor deze praktijkleerplaats vóór toepassing van het maximum"
-    reference = [RVO]
+    reference = [RVO, BRIEF_2022]
     unit = "currency-EUR"
     documentation = (
         "Invoer. Het bedrag dat RVO voor de plaats vaststelt uit het budget van de onderwijscategorie en de begeleide "

@@ -47,10 +47,11 @@ class slim_afwijzingsgrond(Variable):
     definition_period = DAY
     label = "Reden waarom een SLIM-aanvraag van deze onderneming op deze aanvraagdatum wordt afgewezen (eerste die geldt)"
     reference = [
-        cite("BWBR0043015", onderwerp="inwerkingtreding en verval"),
+        cite("BWBR0043015", opschrift="Geldend van 01-01-2020; [Regeling vervalt per 01-01-2025.]"), cite("web-wiedijk-verlenging-slim"),
         cite("stcrt-2019-70088", hoofdstuk="4", onderwerp="grootbedrijven in landbouw, horeca en recreatie"),
         cite("stcrt-2024-41822", artikel="I", onderdeel="A"),
-        cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"),
+        cite("BWBR0043015", artikel="5"),
+        cite("BWBR0043015", artikel="6"),
         cite("stcrt-2019-70088", onderwerp="minimum subsidiabele kosten"),
         cite("stcrt-2021-22240", artikel="I", onderdeel="C"),
         cite("stcrt-2022-13075", artikel="I", onderdeel="B"),
@@ -132,12 +133,12 @@ _g = SlimAfwijzingsgrond
 grondslag(
     SlimAfwijzingsgrond,
     {
-        _g.regeling_niet_in_werking: [cite("BWBR0043015", onderwerp="inwerkingtreding en verval")],
+        _g.regeling_niet_in_werking: [cite("BWBR0043015", opschrift="Geldend van 01-01-2020; [Regeling vervalt per 01-01-2025.]"), cite("web-wiedijk-verlenging-slim")],
         _g.geen_subsidiabele_aanvrager: [cite("stcrt-2019-70088", hoofdstuk="4", onderwerp="grootbedrijven in landbouw, horeca en recreatie")],
         _g.grootbedrijf_hoofdstuk_vervallen: [cite("stcrt-2024-41822", artikel="I", onderdeel="A")],
-        _g.buiten_aanvraagtijdvak: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
+        _g.buiten_aanvraagtijdvak: [cite("BWBR0043015", artikel="5")],
         _g.onder_minimum_kosten: [cite("stcrt-2019-70088", onderwerp="minimum subsidiabele kosten")],
-        _g.budget_bereikt: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"), cite("stcrt-2022-13075", artikel="I", onderdeel="B")],
-        _g.onbekend: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
+        _g.budget_bereikt: [cite("BWBR0043015", artikel="6"), cite("stcrt-2022-13075", artikel="I", onderdeel="B")],
+        _g.onbekend: [cite("BWBR0043015", artikel="5"), cite("BWBR0043015", artikel="6")],
     },
 )

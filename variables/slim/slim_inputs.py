@@ -27,7 +27,7 @@ class slim_reeds_verleend_in_aanvraagtijdvak(Variable):
     entity = Onderneming
     definition_period = DAY
     label = "SLIM-subsidie die in dit aanvraagtijdvak al is verleend in de categorie van deze aanvrager (mkb of grootbedrijf)"
-    reference = [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")]
+    reference = [cite("BWBR0043015", artikel="6")]
     unit = "currency-EUR"
     documentation = (
         "Invoer. Het model wijst een aanvraag af als dit bedrag plus de subsidie het subsidieplafond van het "
@@ -42,7 +42,11 @@ class samenwerkingsverband_aantal_partners(Variable):
     entity = Samenwerkingsverband
     definition_period = DAY
     label = "Aantal mkb-ondernemingen dat deelneemt aan het samenwerkingsverband"
-    reference = [cite("stcrt-2019-70088", artikel="1"), cite("stcrt-2021-22240", artikel="I")]
+    reference = [
+        cite("stcrt-2019-70088", artikel="1"),
+        cite("stcrt-2021-22240", artikel="I"),
+        cite("stcrt-2025-7276", artikel="I", onderdeel="C"),
+    ]
     unit = "count"
     documentation = (
         "Invoer. Verbonden organisaties tellen niet als afzonderlijke partner (definitie samenwerkingsverband na "
@@ -65,7 +69,7 @@ class slim_samenwerkingsverband_reeds_verleend_in_aanvraagtijdvak(Variable):
     entity = Samenwerkingsverband
     definition_period = DAY
     label = "SLIM-subsidie die in dit aanvraagtijdvak al aan samenwerkingsverbanden is verleend"
-    reference = [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")]
+    reference = [cite("BWBR0043015", artikel="6")]
     unit = "currency-EUR"
     documentation = (
         "Invoer. Getoetst aan het subsidieplafond van het aanvraagtijdvak voor samenwerkingsverbanden "

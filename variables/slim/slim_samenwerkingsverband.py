@@ -45,9 +45,11 @@ class slim_samenwerkingsverband_afwijzingsgrond(Variable):
     definition_period = DAY
     label = "Reden waarom een SLIM-aanvraag van dit samenwerkingsverband wordt afgewezen (eerste die geldt)"
     reference = [
-        cite("BWBR0043015", onderwerp="inwerkingtreding en verval"),
+        cite("BWBR0043015", opschrift="Geldend van 01-01-2020; [Regeling vervalt per 01-01-2025.]"), cite("web-wiedijk-verlenging-slim"),
         cite("stcrt-2019-70088", artikel="1"),
-        cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"),
+        cite("stcrt-2025-7276", artikel="I", onderdeel="C"),
+        cite("BWBR0043015", artikel="5", onderdeel="b"),
+        cite("BWBR0043015", artikel="6"),
         cite("stcrt-2021-22240", artikel="I", onderdeel="B"),
         cite("stcrt-2022-13075", artikel="I", onderdeel="A"),
     ]
@@ -183,11 +185,11 @@ _g = SlimSamenwerkingsverbandAfwijzingsgrond
 grondslag(
     SlimSamenwerkingsverbandAfwijzingsgrond,
     {
-        _g.regeling_niet_in_werking: [cite("BWBR0043015", onderwerp="inwerkingtreding en verval")],
-        _g.te_weinig_partners: [cite("stcrt-2019-70088", artikel="1")],
-        _g.buiten_aanvraagtijdvak: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
+        _g.regeling_niet_in_werking: [cite("BWBR0043015", opschrift="Geldend van 01-01-2020; [Regeling vervalt per 01-01-2025.]"), cite("web-wiedijk-verlenging-slim")],
+        _g.te_weinig_partners: [cite("stcrt-2019-70088", artikel="1"), cite("stcrt-2025-7276", artikel="I", onderdeel="C")],
+        _g.buiten_aanvraagtijdvak: [cite("BWBR0043015", artikel="5", onderdeel="b")],
         _g.onder_minimum_kosten: [cite("stcrt-2021-22240", artikel="I", onderdeel="B")],
-        _g.budget_bereikt: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds"), cite("stcrt-2022-13075", artikel="I", onderdeel="B")],
-        _g.onbekend: [cite("BWBR0043015", onderwerp="aanvraagtijdvakken en subsidieplafonds")],
+        _g.budget_bereikt: [cite("BWBR0043015", artikel="6"), cite("stcrt-2022-13075", artikel="I", onderdeel="B")],
+        _g.onbekend: [cite("BWBR0043015", artikel="5", onderdeel="b"), cite("BWBR0043015", artikel="6")],
     },
 )

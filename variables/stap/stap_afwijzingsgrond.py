@@ -4,6 +4,7 @@ from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
+from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.entities import Persoon
 from openfisca_llo.optional_parameters import value_or_none
 from openfisca_llo.reasons import grondslag
@@ -113,7 +114,7 @@ _g = StapAfwijzingsgrond
 grondslag(
     StapAfwijzingsgrond,
     {
-        _g.regeling_niet_in_werking: [cite("BWBR0045419", onderwerp="inwerkingtreding en verval")],
+        _g.regeling_niet_in_werking: [cite("BWBR0045419", opschrift="[Regeling vervalt per 01-01-2027.]"), cite("web-sdpwerkt-intrekking-evc-overbrugging")],
         _g.regeling_beeindigd: [cite("kst-30012-158", paragraaf="2")],
         _g.buiten_aanvraagtijdvak: [cite("BWBR0045419", artikel="9")],
         _g.te_jong: [cite("BWBR0045419", artikel="5", lid="2")],
@@ -127,5 +128,15 @@ grondslag(
             cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"),
             cite("BWBR0045419", artikel="10"),
         ],
+    },
+)
+
+# Shared inputs as the STAP-budget uses them (explanations cite these, not the inputs' general rule).
+invoer_grondslag(
+    ("stap_afwijzingsgrond",),
+    {
+        "leeftijd": [cite("BWBR0045419", artikel="5", lid="2")],
+        "geboortedatum": [cite("BWBR0045419", artikel="5", lid="2")],
+        "aow_leeftijd_bereikt": [cite("BWBR0045419", artikel="5", lid="2"), cite("BWBR0002221", artikel="7a", lid="1")],
     },
 )

@@ -3,6 +3,7 @@ from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
+from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.entities import Persoon
 from openfisca_llo.optional_parameters import value_or_none
 
@@ -32,3 +33,13 @@ class stap_ontwikkeladvies_recht(Variable):
         band = persoon("stap_maanden_verzekerd_referteperiode", period) >= p.stap.minimum_maanden_verzekerd
         leeftijd = persoon("leeftijd", period) >= p.stap_ontwikkeladvies.minimumleeftijd
         return maximaal_mbo2 * band * leeftijd * np.logical_not(persoon("aow_leeftijd_bereikt", period))
+
+# Shared inputs as the ontwikkeladvies uses them: artikel 1 ('deelnemer').
+invoer_grondslag(
+    ("stap_ontwikkeladvies_recht",),
+    {
+        "leeftijd": [cite("stcrt-2022-8302", artikel="1")],
+        "geboortedatum": [cite("stcrt-2022-8302", artikel="1")],
+        "aow_leeftijd_bereikt": [cite("stcrt-2022-8302", artikel="1"), cite("BWBR0002221", artikel="7a", lid="1")],
+    },
+)
