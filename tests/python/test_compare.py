@@ -26,9 +26,19 @@ def test_stap_voortgezet_changes_exactly_the_cases_after_the_end_of_the_scheme(t
     reform = reformed_system(tax_benefit_system, load_amendment_file(STAP_VOORTGEZET))
     changes = spec_impact(tax_benefit_system, reform, ROOT / "tests")
     changed_cases = {(c["bestand"], c["nummer"]) for c in changes}
-    assert changed_cases == {("stap/tijdvak.yaml", 12), ("stap/tijdvak.yaml", 13), ("stap/tijdvak.yaml", 14)}
+    assert changed_cases == {
+        ("stap/tijdvak.yaml", 12),
+        ("stap/tijdvak.yaml", 13),
+        ("stap/tijdvak.yaml", 14),
+        ("stap/randen.yaml", 7),  # 31-12-2026, the last day before the scheme lapses
+    }
     budget = {c["periode"]: (c["wet"], c["hervorming"]) for c in changes if c["variabele"] == "stap_budget"}
-    assert budget == {"2024-01-01": ([0.0], [700.0]), "2026-11-25": ([0.0], [700.0]), "2027-01-01": ([0.0], [700.0])}
+    assert budget == {
+        "2024-01-01": ([0.0], [700.0]),
+        "2026-11-25": ([0.0], [700.0]),
+        "2026-12-31": ([0.0], [700.0]),
+        "2027-01-01": ([0.0], [700.0]),
+    }
 
 
 @pytest.mark.parametrize("name", sorted(REFORMS))
