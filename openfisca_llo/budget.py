@@ -207,6 +207,11 @@ class StapYear:
     plafond: np.ndarray
     disagreements: int  # allocation vs the law's own check (0 expected)
 
+    @property
+    def onbekend(self) -> np.ndarray:
+        """Applications whose outcome cannot be determined (reason 'onbekend'): never spending, never savings."""
+        return np.isnan(self.requested)
+
 
 def stap_year(tax_benefit_system, population: Population, year: int, progress: Progress | None = None) -> StapYear:
     progress = progress or Progress(False)
@@ -356,6 +361,7 @@ def _totals(scenario: Scenario, population: Population, year: int) -> list[dict]
         "afgewezen_door_plafond": float(w[stap.refused_by_plafond].sum()),
         "bedrag_afgewezen_door_plafond_eur": float((w * stap.requested)[stap.refused_by_plafond].sum()),
         "rijen_ontvangers": int(np.count_nonzero(stap.granted > 0)),
+        "aanvragen_onbekend": float(w[stap.onbekend].sum()),
     }]
     account = scenario.leerrekening[year]
     for instrument, values in (("leerrekening_storting", None if account is None else account.storting),
@@ -369,6 +375,7 @@ def _totals(scenario: Scenario, population: Population, year: int) -> list[dict]
             "kosten_eur": float((weight * values).sum()),
             "plafond_eur": None, "afgewezen_door_plafond": None, "bedrag_afgewezen_door_plafond_eur": None,
             "rijen_ontvangers": int(np.count_nonzero(values > 0)),
+            "aanvragen_onbekend": None,
         })
     return rows
 
@@ -399,8 +406,18 @@ def _tijdvak_rows(scenario: Scenario, population: Population, year: int, reason_
     return rows
 
 
+def _onbekend_persons(scenario: Scenario, population: Population, year: int) -> np.ndarray:
+    mask = np.zeros(len(population), dtype=bool)
+    stap = scenario.stap[year]
+    mask[stap.index[stap.onbekend]] = True
+    return mask
+
+
 def _winner_rows(baseline: Scenario, reform: Scenario, population: Population, year: int) -> list[dict]:
+    # persons whose outcome is 'onbekend' in either scenario are counted apart, not as winners or losers
+    onbekend = _onbekend_persons(baseline, population, year) | _onbekend_persons(reform, population, year)
     difference = _per_person(reform, population, year) - _per_person(baseline, population, year)
+    difference = np.where(onbekend, 0.0, difference)
     weight = population.gewicht
     upper = np.array([high for _, high, _ in AGE_BANDS])
     groups = {
@@ -417,6 +434,7 @@ def _winner_rows(baseline: Scenario, reform: Scenario, population: Population, y
         winners = total(np.where(difference > 0.005, weight, 0.0))
         losers = total(np.where(difference < -0.005, weight, 0.0))
         change = total(weight * difference)
+        unknown = total(np.where(onbekend, weight, 0.0))
         for k, label in enumerate(names):  # a loop over groups
             if persons[k] == 0:
                 continue
@@ -427,6 +445,7 @@ def _winner_rows(baseline: Scenario, reform: Scenario, population: Population, y
                 "verliezers": float(losers[k]),
                 "verschil_totaal_eur": float(change[k]),
                 "verschil_gemiddeld_eur": float(change[k] / persons[k]),
+                "onbekend": float(unknown[k]),
             })
     return rows
 
@@ -550,6 +569,10 @@ def format_report(report: BudgetReport) -> str:
         refused = "" if row["afgewezen_door_plafond"] is None else f"{row['afgewezen_door_plafond']:,.0f}"
         lines.append(f"{row['jaar']:>4}  {row['instrument']:<24}{row['scenario']:<12}{row['ontvangers']:>14,.0f}"
                      f"{row['kosten_eur'] / 1e6:>18,.1f}{plafond:>15}{refused:>24}")
+    for row in report.totals:
+        if row.get("aanvragen_onbekend"):
+            lines.append(f"{row['jaar']}  {row['scenario']}: {row['aanvragen_onbekend']:,.0f} aanvragen niet te bepalen "
+                         "(onbekend, bijvoorbeeld een onbekend plafond): niet geteld als kosten of besparing.")
     if report.disagreements:
         lines.append(f"Let op: in {report.disagreements} rijen week de toewijzing af van de controle door de wet; de wet is gevolgd.")
     return "\n".join(lines) + "\n"
@@ -587,6 +610,11 @@ def calibration(tax_benefit_system, size: int = CALIBRATION_SIZE, seed: int = CA
         "grootheid": "STAP 2022, heel jaar: aantal toekenningen",
         "bron": "geen bron voor het hele jaar", "bronwaarde": None,
         "model": float(w[granted].sum()), "eenheid": "aantal",
+    })
+    rows.append({  # apart: neither granted nor refused (tijdvakken with an unknown plafond: March, Sept, Nov 2022)
+        "grootheid": "STAP 2022, heel jaar: aanvragen niet te bepalen (onbekend plafond), niet meegeteld hierboven",
+        "bron": "geen bron", "bronwaarde": None,
+        "model": float(w[stap.onbekend].sum()), "eenheid": "aantal",
     })
     population = generate(size, seed, stap_year=2023)
     stap = stap_year(tax_benefit_system, population, 2023)
