@@ -36,7 +36,7 @@ yaml-tests: install
 # Mutation measure: every dated value, date and formula condition must be caught by a YAML case or be listed in
 # mutatie_overlevers.yaml (fails otherwise). About 20 s of CPU; also writes which cases pin each value, for the docs.
 mutatietoets: install
-	$(BIN)/openfisca-llo mutatietoets --vastgepind build/mutatietoets/vastgepind.json
+	$(BIN)/openfisca-llo mutatietoets --vastgepind docs/_build/mutatietoets/vastgepind.json
 
 pytest: install
 	OPENFISCA_LLO_EXPECT_INSTALLED=1 $(BIN)/pytest -q tests

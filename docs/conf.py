@@ -28,7 +28,7 @@ def generate_reference(app) -> None:
 
     # `make mutatietoets` (part of `make test`) writes which cases pin each dated value; without it the column is left out
     write_reference(DOCS / "reference", tests_dir=ROOT / "tests", examples_dir=DOCS / "examples",
-                    pinning_file=ROOT / "build" / "mutatietoets" / "vastgepind.json")
+                    pinning_file=DOCS / "_build" / "mutatietoets" / "vastgepind.json")
 
 
 def setup(app):
