@@ -201,21 +201,24 @@ def test_every_null_states_a_known_reason(tax_benefit_system):
             assert period["reden"] in REDENEN, (parameter.name, period)
 
 
-def test_budget_counts_onbekend_apart_never_as_spending(tax_benefit_system):
+def test_budget_counts_onbekend_apart_never_as_spending():
     """STAP 2022 on a small synthetic population: applications in tijdvakken with an unknown plafond (March,
     September, November 2022) are 'onbekend' — not granted, not refused by the plafond, not in the costs — and the
-    totals count them apart; applications in May and July (known plafonds) never are."""
-    from openfisca_llo.budget import Scenario, _totals, stap_year
+    totals count them apart; applications in May and July (known plafonds: EUR 32 mln and EUR 32,6 mln) never are."""
+    from openfisca_llo.budget import budget_small
     from openfisca_llo.population import generate
 
-    population = generate(3000, seed=7, stap_year=2022)
-    stap = stap_year(tax_benefit_system, population, 2022)
-    unknown_plafond = np.isnan(stap.plafond)
-    assert stap.onbekend.any()
-    assert not (stap.onbekend & ~unknown_plafond).any()  # only where the plafond is unknown
-    assert (stap.granted[stap.onbekend] == 0).all() and not stap.refused_by_plafond[stap.onbekend].any()
-    weight = population.gewicht[stap.index]
-    (row, *_) = _totals(Scenario("wet", {2022: stap}, {2022: None}), population, 2022)
-    assert row["aanvragen_onbekend"] == pytest.approx(float(weight[stap.onbekend].sum()))
-    assert row["kosten_eur"] == pytest.approx(float((weight * stap.granted).sum()))
-    assert np.isfinite(row["kosten_eur"])
+    report = budget_small(generate(3000, seed=7, stap_year=2022), [], [2022], schemes=["stap_budget"])
+    tijdvakken = [row for row in report.tijdvakken if row["regeling"] == "stap_budget" and row["jaar"] == 2022]
+    unknown = [row for row in tijdvakken if row["plafond_eur"] is None]
+    known = [row for row in tijdvakken if row["plafond_eur"] is not None]
+    assert {row["tijdvak_vanaf"][:7] for row in known} == {"2022-05", "2022-07"}
+    # an application in such a tijdvak is refused on a known ground (age, register, ...) or is onbekend
+    assert unknown and all(0 < row["onbekend"] <= row["aanvragen"] for row in unknown)
+    assert all(row["kosten_eur"] == 0 and row["toegekend"] == 0 and row["afgewezen_door_plafond"] == 0
+               for row in unknown)
+    assert all(row["onbekend"] == 0 for row in known)
+    (total,) = [row for row in report.totals if row["regeling"] == "stap_budget" and row["jaar"] == 2022]
+    assert total["onbekend"] == pytest.approx(sum(row["onbekend"] for row in tijdvakken))
+    assert total["kosten_eur"] == pytest.approx(sum(row["kosten_eur"] for row in known))
+    assert np.isfinite(total["kosten_eur"])
