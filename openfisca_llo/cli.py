@@ -1,4 +1,5 @@
-"""Command line: `openfisca-llo serve | citations | explain | compare | population | budget | kalibratie`."""
+"""Command line: `openfisca-llo serve | citations | explain | compare | overzicht | tijdlijn | population | budget |
+kalibratie | mutatietoets`."""
 
 from __future__ import annotations
 
@@ -306,6 +307,55 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"Fout: {message}\n")
 
 
+def _mutatietoets(args) -> int:
+    import json
+    from pathlib import Path
+
+    from openfisca_llo import mutatietoets
+
+    tests = Path(args.tests)
+    if not tests.is_dir():
+        print(f"Fout: --tests: map '{tests}' bestaat niet", file=sys.stderr)
+        return 2
+    unknown = set(args.soort or ()) - set(mutatietoets.KINDS)
+    if unknown:
+        print(f"Fout: --soort: onbekend {', '.join(sorted(unknown))}; kies uit {', '.join(mutatietoets.KINDS)}",
+              file=sys.stderr)
+        return 2
+    overlevers = Path(args.overlevers) if args.overlevers else tests.resolve().parent / "mutatie_overlevers.yaml"
+    try:
+        explained = mutatietoets.load_explained(overlevers) if overlevers.exists() else None
+    except (ValueError, OSError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return 2
+    if args.overlevers and explained is None:
+        print(f"Fout: --overlevers: bestand '{overlevers}' bestaat niet", file=sys.stderr)
+        return 2
+    result = mutatietoets.measure(tests, set(args.regeling or ()) or None, set(args.soort or ()) or None)
+    if args.regeling and not result.mutants:
+        print(f"Fout: --regeling: geen mutaties voor {', '.join(args.regeling)}", file=sys.stderr)
+        return 2
+    problems = None
+    if explained is not None:
+        if args.regeling or args.soort:  # a partial run checks only the entries of the mutants it made
+            from fnmatch import fnmatchcase
+
+            ids = {m.id for m in result.mutants}
+            explained = [e for e in explained if e.id in ids or any(fnmatchcase(i, e.id) for i in ids)]
+        problems = mutatietoets.check_explained(result, explained)
+    if args.vastgepind:
+        path = Path(args.vastgepind)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(mutatietoets.pinning(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if args.json:
+        print(json.dumps(mutatietoets.as_json(result, problems), ensure_ascii=False, indent=2))
+    else:
+        print(mutatietoets.render_text(result, problems), end="")
+    if problems is None:
+        return 0
+    return 1 if any(problems.values()) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="openfisca-llo", description="Leven lang ontwikkelen als uitvoerbare regels.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -380,6 +430,17 @@ def build_parser() -> argparse.ArgumentParser:
     kalibratie.add_argument("--seed", type=int, default=2022, help="startwaarde (standaard 2022)")
     kalibratie.add_argument("--out", help="schrijf de tabel (reStructuredText) naar dit bestand")
     kalibratie.set_defaults(handler=_kalibratie)
+    toets = sub.add_parser(
+        "mutatietoets",
+        help="welke dagwaarden, datums en formulevoorwaarden door een YAML-geval worden vastgepind (mutatietoets)",
+    )
+    toets.add_argument("--tests", default="tests", help="map met YAML-gevallen (standaard tests)")
+    toets.add_argument("--regeling", action="append", help="alleen deze regeling of hervorming (herhaalbaar)")
+    toets.add_argument("--soort", action="append", help="alleen deze soort mutatie (herhaalbaar)")
+    toets.add_argument("--overlevers", help="verklaarde overlevers (standaard mutatie_overlevers.yaml naast de map TESTS)")
+    toets.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    toets.add_argument("--vastgepind", help="schrijf per parameterwaarde de gevallen die haar vastpinnen (JSON, voor de docs)")
+    toets.set_defaults(handler=_mutatietoets)
     return parser
 
 
