@@ -8,22 +8,19 @@ folder needs no edit here.
 
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import find_namespace_packages, setup
 
 RULE_FOLDERS = {
     "parameters": "openfisca_llo.parameters",
     "variables": "openfisca_llo.variables",
     "reforms": "openfisca_llo.reforms",
 }
-# openfisca_llo itself: every folder is a package too (the werkbank's templates/ and static/ hold no Python, and
-# setuptools warns about data folders that are not declared)
-PACKAGE_FOLDERS = {"openfisca_llo": "openfisca_llo", **RULE_FOLDERS}
 
 
 def rule_packages() -> list[str]:
-    """The dotted name of each package folder and of every folder below it."""
+    """The dotted name of each rule folder and of every folder below it."""
     names = []
-    for folder, package in PACKAGE_FOLDERS.items():
+    for folder, package in RULE_FOLDERS.items():
         root = Path(folder)
         for path in sorted([root, *root.rglob("*")]):
             if path.is_dir() and "__pycache__" not in path.parts:
@@ -32,6 +29,7 @@ def rule_packages() -> list[str]:
 
 
 setup(
-    packages=rule_packages(),
+    packages=[*find_namespace_packages(include=["openfisca_llo", "openfisca_llo.*"], exclude=["*__pycache__*"]),
+              *rule_packages()],
     package_dir={"openfisca_llo": "openfisca_llo", **{package: folder for folder, package in RULE_FOLDERS.items()}},
 )

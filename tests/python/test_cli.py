@@ -144,7 +144,7 @@ def test_serve_on_a_busy_port_says_so_and_how_to_pick_another(capsys):
 
 @pytest.mark.parametrize(("argv", "named"), [
     (["uitleg", ANNA, "stap_budget", "2023-5-15"], "PERIODE '2023-5-15'"),
-    (["uitleg", "bestaat_niet.json", "stap_budget", "2023-05-15"], "SITUATIE bestaat_niet.json"),
+    (["uitleg", "bestaat_niet.json", "stap_budget", "2023-05-15"], "bestaat_niet.json bestaat niet"),
     (["vergelijk", ANNA], "--reform"),
     (["vergelijk", ANNA, "--reform", "bestaat_niet"], "--reform bestaat_niet"),
     (["vergelijk", ANNA, "--amendment", "bestaat_niet.yaml"], "--amendment bestaat_niet.yaml"),
