@@ -162,33 +162,73 @@ def _run_case(tax_benefit_system, case: dict) -> dict:
 
 
 def spec_cases(tests_dir: str | Path):
-    for path in sorted(Path(tests_dir).rglob("*.yaml")):
-        if "golden" in path.parts:
-            continue
+    for path in _spec_files(tests_dir):
         for index, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
             if isinstance(case, dict) and "output" in case:
                 yield path, index, case
+
+
+def _spec_files(tests_dir: str | Path) -> list[Path]:
+    return [path for path in sorted(Path(tests_dir).rglob("*.yaml")) if "golden" not in path.parts]
 
 
 def _relative(path: Path, tests_dir) -> str:
     return path.relative_to(Path(tests_dir)).as_posix()
 
 
-def spec_impact(baseline, reform, tests_dir: str | Path) -> list[dict]:
-    """YAML cases whose outcome changes under the reform: case, variable, before, after (or the error)."""
-    changes = []
+SPEC_CACHE_SIZE = 4
+_SPEC: dict[tuple, tuple] = {}  # (id(baseline), folder, file stamps) -> (baseline, [(path, index, case, outcome)])
+
+
+def _baseline_outcomes(baseline, tests_dir: str | Path) -> list[tuple]:
+    """Every YAML case with its outcome under ``baseline`` (results, or the error text), computed once per baseline
+    and specification: the law does not change while a server runs, so each amendment only runs its own side.
+    The key holds each file's modification time and size, so an edited case is run again; bounded cache."""
+    files = _spec_files(tests_dir)
+    stamps = tuple((path.as_posix(), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+    key = (id(baseline), str(Path(tests_dir).resolve()), stamps)
+    cached = _SPEC.get(key)
+    if cached is not None and cached[0] is baseline:  # the system itself is kept, so its id is not reused
+        return cached[1]
+    outcomes = []
     for path, index, case in spec_cases(tests_dir):
         try:
-            before = _run_case(baseline, case)
+            outcome = _run_case(baseline, case)
+        except Exception as error:  # reported per case by spec_impact
+            outcome = f"{type(error).__name__}: {error}"
+        outcomes.append((path, index, case, outcome))
+    if len(_SPEC) >= SPEC_CACHE_SIZE:
+        _SPEC.pop(next(iter(_SPEC)))
+    _SPEC[key] = (baseline, outcomes)
+    return outcomes
+
+
+def _same(before: list, after: list | None) -> bool:
+    """Equal results, an unknown (NaN) equal to an unknown: onbekend under both systems is no change."""
+    if after is None or len(before) != len(after):
+        return False
+    return all(a == b or (isinstance(a, float) and isinstance(b, float) and a != a and b != b) for a, b in zip(before, after, strict=True))
+
+
+def spec_impact(baseline, reform, tests_dir: str | Path) -> list[dict]:
+    """YAML cases whose outcome changes under the reform: case, variable, before, after (or the error).
+
+    The baseline's outcomes are cached (``_baseline_outcomes``); only the reform's side runs on each call."""
+    changes = []
+    for path, index, case, before in _baseline_outcomes(baseline, tests_dir):
+        where = {"bestand": _relative(path, tests_dir), "nummer": index, "test": case.get("name")}
+        if isinstance(before, str):  # the law itself cannot run the case
+            changes.append({**where, "fout": before})
+            continue
+        try:
             after = _run_case(reform, case)
         except Exception as error:  # a case the reform cannot run is itself an impact worth reporting
-            changes.append({"bestand": _relative(path, tests_dir), "nummer": index, "test": case.get("name"), "fout": f"{type(error).__name__}: {error}"})
+            changes.append({**where, "fout": f"{type(error).__name__}: {error}"})
             continue
         for key in before:
-            if before[key] != after.get(key):
+            if not _same(before[key], after.get(key)):
                 variable, period = key.split("@")
                 changes.append({
-                    "bestand": _relative(path, tests_dir), "nummer": index, "test": case.get("name"),
-                    "variabele": variable, "periode": period, "wet": before[key], "hervorming": after.get(key),
+                    **where, "variabele": variable, "periode": period, "wet": before[key], "hervorming": after.get(key),
                 })
     return changes
