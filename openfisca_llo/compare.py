@@ -152,9 +152,25 @@ def _case_outputs(case: dict, tax_benefit_system) -> list[tuple[str, str]]:
     return sorted(set(names))
 
 
+CASE_REFORM_CACHE_SIZE = 32
+_CASE_REFORMS: dict[tuple, tuple] = {}  # (id(system), reform path) -> (system, reformed system); oldest dropped first
+
+
+def _with_case_reform(tax_benefit_system, reform_path: str):
+    """``apply_reform`` for a case's ``reforms:`` entry, built once per system: applying a reform copies every
+    parameter, which cost more than running the cases themselves."""
+    key = (id(tax_benefit_system), reform_path)
+    cached = _CASE_REFORMS.get(key)
+    if cached is None or cached[0] is not tax_benefit_system:  # the system is kept, so its id is not reused
+        if len(_CASE_REFORMS) >= CASE_REFORM_CACHE_SIZE:
+            _CASE_REFORMS.pop(next(iter(_CASE_REFORMS)), None)
+        cached = _CASE_REFORMS[key] = (tax_benefit_system, tax_benefit_system.apply_reform(reform_path))
+    return cached[1]
+
+
 def _run_case(tax_benefit_system, case: dict) -> dict:
     for reform_path in case.get("reforms") or []:
-        tax_benefit_system = tax_benefit_system.apply_reform(reform_path)
+        tax_benefit_system = _with_case_reform(tax_benefit_system, reform_path)
     builder = SimulationBuilder()
     builder.set_default_period(str(case["period"]))
     simulation = builder.build_from_dict(tax_benefit_system, copy.deepcopy(case.get("input") or {}))
@@ -198,7 +214,7 @@ def _baseline_outcomes(baseline, tests_dir: str | Path) -> list[tuple]:
             outcome = f"{type(error).__name__}: {error}"
         outcomes.append((path, index, case, outcome))
     if len(_SPEC) >= SPEC_CACHE_SIZE:
-        _SPEC.pop(next(iter(_SPEC)))
+        _SPEC.pop(next(iter(_SPEC)), None)
     _SPEC[key] = (baseline, outcomes)
     return outcomes
 
