@@ -8,6 +8,7 @@ baseline and reform values and the parameters whose value differs on that date, 
 from __future__ import annotations
 
 import copy
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -196,6 +197,9 @@ SPEC_CACHE_SIZE = 4
 _SPEC: dict[tuple, tuple] = {}  # (id(baseline), folder, file stamps) -> (baseline, [(path, index, case, outcome)])
 
 
+_SPEC_LOCK = threading.Lock()  # one computation of the law's side at a time; a second caller waits for it
+
+
 def _baseline_outcomes(baseline, tests_dir: str | Path) -> list[tuple]:
     """Every YAML case with its outcome under ``baseline`` (results, or the error text), computed once per baseline
     and specification: the law does not change while a server runs, so each amendment only runs its own side.
@@ -203,20 +207,34 @@ def _baseline_outcomes(baseline, tests_dir: str | Path) -> list[tuple]:
     files = _spec_files(tests_dir)
     stamps = tuple((path.as_posix(), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
     key = (id(baseline), str(Path(tests_dir).resolve()), stamps)
-    cached = _SPEC.get(key)
-    if cached is not None and cached[0] is baseline:  # the system itself is kept, so its id is not reused
-        return cached[1]
-    outcomes = []
-    for path, index, case in spec_cases(tests_dir):
-        try:
-            outcome = _run_case(baseline, case)
-        except Exception as error:  # reported per case by spec_impact
-            outcome = f"{type(error).__name__}: {error}"
-        outcomes.append((path, index, case, outcome))
-    if len(_SPEC) >= SPEC_CACHE_SIZE:
-        _SPEC.pop(next(iter(_SPEC)), None)
-    _SPEC[key] = (baseline, outcomes)
-    return outcomes
+    with _SPEC_LOCK:
+        cached = _SPEC.get(key)
+        if cached is not None and cached[0] is baseline:  # the system itself is kept, so its id is not reused
+            return cached[1]
+        outcomes = []
+        for path, index, case in spec_cases(tests_dir):
+            try:
+                outcome = _run_case(baseline, case)
+            except Exception as error:  # reported per case by spec_impact
+                outcome = f"{type(error).__name__}: {error}"
+            outcomes.append((path, index, case, outcome))
+        if len(_SPEC) >= SPEC_CACHE_SIZE:
+            _SPEC.pop(next(iter(_SPEC)), None)
+        _SPEC[key] = (baseline, outcomes)
+        return outcomes
+
+
+_WARMING: set = set()
+
+
+def prepare_spec_impact(baseline, tests_dir: str | Path) -> None:
+    """Compute the law's side of ``spec_impact`` in a background thread, once per baseline and folder, so that
+    the drafter's first amendment only waits for its own side (the amendment page calls this on an empty form)."""
+    key = (id(baseline), str(Path(tests_dir).resolve()))
+    if key in _WARMING:
+        return
+    _WARMING.add(key)
+    threading.Thread(target=_baseline_outcomes, args=(baseline, tests_dir), name="spec-impact-wet", daemon=True).start()
 
 
 def _same(before: list, after: list | None) -> bool:

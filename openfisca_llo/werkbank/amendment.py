@@ -12,7 +12,13 @@ from openfisca_llo import formatting
 from openfisca_llo.amendments import AmendmentError, amendment_key, validate_amendment
 from openfisca_llo.cases import tests_dir
 from openfisca_llo.citations import LOCATOR_KEYS, load_registry
-from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform, spec_impact
+from openfisca_llo.compare import (
+    UnknownReformError,
+    compare_situation,
+    prepare_spec_impact,
+    resolve_reform,
+    spec_impact,
+)
 from openfisca_llo.situations import SituationError
 from openfisca_llo.werkbank.forms import read_form, situation
 
@@ -146,6 +152,8 @@ def evaluate(tbs, cat, args, today: datetime.date, impact: bool = True) -> State
     if info is not None:
         s.form = read_form(tbs, info.inputs, args, today)
     if not s.active or not impact or any(row.errors for row in s.rows):
+        if impact and s.has_tests and not s.rows:  # an empty form: the drafter is about to propose something
+            prepare_spec_impact(tbs, tests_dir())
         return s
     try:
         reform = resolve_reform(tbs, s.amendment, s.hervorming or None)

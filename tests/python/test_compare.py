@@ -7,7 +7,7 @@ import pytest
 from openfisca_llo.reforms import REFORMS
 
 from openfisca_llo.amendments import AmendmentError, load_amendment_file, reformed_system
-from openfisca_llo.compare import _same, compare_situation, resolve_reform, spec_impact
+from openfisca_llo.compare import _same, compare_situation, prepare_spec_impact, resolve_reform, spec_impact
 from openfisca_llo.web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,6 +185,18 @@ def test_the_cached_law_side_follows_an_edited_case(tax_benefit_system, tmp_path
     assert [(c["variabele"], c["wet"], c["hervorming"]) for c in changes] == [("stap_budget", [1000.0], [1500.0])]
     case.write_text(stap_case(800) + "# edited\n", encoding="utf-8")
     assert spec_impact(tax_benefit_system, reform, tmp_path) == []
+
+
+def test_the_law_side_can_be_prepared_in_the_background(tax_benefit_system, tmp_path):
+    """The amendment page starts the law's side early; the result is the same as computed on demand."""
+    import threading
+
+    (tmp_path / "stap.yaml").write_text(stap_case(3450), encoding="utf-8")
+    prepare_spec_impact(tax_benefit_system, tmp_path)
+    for thread in [t for t in threading.enumerate() if t.name == "spec-impact-wet"]:
+        thread.join(timeout=120)
+    changes = spec_impact(tax_benefit_system, reformed_system(tax_benefit_system, STAP_1500), tmp_path)
+    assert [(c["wet"], c["hervorming"]) for c in changes] == [([1000.0], [1500.0])]
 
 
 def test_unknown_under_both_systems_is_no_change():
