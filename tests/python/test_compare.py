@@ -195,6 +195,9 @@ def test_the_law_side_can_be_prepared_in_the_background(tax_benefit_system, tmp_
     prepare_spec_impact(tax_benefit_system, tmp_path)
     for thread in [t for t in threading.enumerate() if t.name == "spec-impact-wet"]:
         thread.join(timeout=120)
+    from openfisca_llo import compare
+
+    assert any(key[0] == id(tax_benefit_system) and key[1] == str(tmp_path.resolve()) for key in compare._SPEC)
     changes = spec_impact(tax_benefit_system, reformed_system(tax_benefit_system, STAP_1500), tmp_path)
     assert [(c["wet"], c["hervorming"]) for c in changes] == [([1000.0], [1500.0])]
 
