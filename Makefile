@@ -15,6 +15,7 @@ $(BIN)/python:
 
 # Non-editable install: the tests run against the package as `pip install .` ships it.
 $(STAMP): $(BIN)/python pyproject.toml setup.py $(shell find openfisca_llo parameters variables reforms -type f -not -path '*/__pycache__/*')
+	rm -rf build  # setuptools reuses build/lib: a file deleted from the sources would still be shipped
 	$(BIN)/python -m pip install --quiet '.[dev]'
 	touch $(STAMP)
 

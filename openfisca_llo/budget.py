@@ -1,54 +1,61 @@
-"""Population budgets: what the law in force and a reform cost per instrument and year, who gains, and the
-first-come-first-served STAP subsidieplafond.
+"""Population budgets: what the law in force and each variant (a shipped reform, an amendment, or an amendment on
+a reform) cost per scheme and year, who applies, who is refused by a plafond or a lottery, what is onbekend, and
+who gains or loses.
 
-**STAP-budget.** The period of the STAP variables is the application day, so the applicants of one day are
-computed together: one simulation per distinct application date, with every input set as a whole array
-(``set_input``); no Python loop over persons. The allocation inside a tijdvak follows articles 9 and 10 of the
-regeling (order of receipt):
+**Schemes** are listed in :mod:`openfisca_llo.kostenposten` (STAP, STAP-ontwikkeladvies, Levenlanglerenkrediet,
+scholingsaftrek, omscholing ICT/techniek, praktijkleren, EVC, studievoorschotvoucher, SLIM mkb, grootbedrijf and
+samenwerkingsverband, SLIM scholingssubsidie), plus the leerrekening of the reforms that add one. Instruments the
+model has but does not cost are named in every output (``NIET_DOORGEREKEND``), never shown as 0.
 
-1. first pass: ``stap_budget`` with ``stap_reeds_verleend_in_tijdvak = 0`` gives each application's amount if
-   the plafond were not reached (every other ground of refusal already applied);
-2. the tijdvak of an application is the start date of the value of ``stap.subsidieplafond_per_tijdvak`` in
-   force on its date; inside each tijdvak the applications are sorted by date and then by
-   ``aanvraagvolgorde`` (the tie-break), and the amounts (times the row's ``gewicht``) are summed with
-   ``np.cumsum``; an application is granted while the sum stays within the plafond. Past the first refusal a
-   later, smaller application can still fit in what is left (art. 10 refuses only what *would* exceed the
-   plafond); those are found with a short loop whose every step grants one application (each step is
-   vectorised over the rest of the tijdvak);
-3. second pass, only in tijdvakken with a plafond: ``stap_reeds_verleend_in_tijdvak`` is set to what was
-   granted before the application (a row of weight *w* stands for *w* identical applications received one
-   after the other, so the row sees the other *w - 1* as well) and the law's own formula decides; where it
-   disagrees with the allocation, the law's answer is kept and the count is reported (it is 0 by construction,
-   apart from rounding at the exact boundary).
+**Chunks, then global steps.** The persons are read (or generated) chunk by chunk. From each chunk only the
+applications are kept (a few percent of the rows, with their inputs) and the person-wide leerrekening is summed;
+the chunk is then dropped, so the peak memory follows the chunk size and the number of applications, not the
+population size. After the chunks, each scheme is evaluated on all its applications, per variant (one task per
+scheme and variant): one simulation per application day, the plafond allocated in order of receipt or by a seeded
+lottery (:mod:`openfisca_llo.toewijzing`) and confirmed by the law's own formula, then the totals per year.
 
-A row of weight *w* is granted or refused as a whole: an approximation that only matters for the last row that
-fits in a tijdvak.
+**Engines.** ``proces`` (default) runs everything in this process. ``dask`` runs the chunk tasks and the
+scheme-variant tasks on a ``dask.distributed`` cluster (:mod:`openfisca_llo.budget_dask`); both give the same
+numbers, because the chunks, the lottery numbers (a hash of seed, year and application id) and the order of
+concatenation do not depend on the engine.
 
-**Leerrekening** (reforms ``leerrekening_cpf`` and ``leerrekening_cpf_vervangt_stap``): per calendar year the
-deposit ``leerrekening_storting`` (the accrual: the cost of the year) and the spending
-``leerrekening_besteding``, for every person; the law in force has no leerrekening (cost 0).
+**Years.** Every year of a range. A synthetic population is stationary: for each year it is generated again with
+that year's application dates and ages (the same seed), so every year has the same kind of applicants. A file is
+used as it is: each year costs the applications dated in that year.
 
-**Winners and losers.** Per person and year: (STAP-budget granted + leerrekening deposit) under the reform
-minus the same under the law in force; grouped by age band on 1 January and by highest education.
+**Onbekend.** An application whose amount is NaN, or whose reason is ``onbekend``, is counted in ``onbekend``
+and never in the cost.
 """
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import json
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
-from openfisca_core.indexed_enums import EnumArray
-from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_llo.geld import round_to_cents
+from openfisca_llo.kostenposten import (
+    BY_NAME,
+    NIET_DOORGEREKEND,
+    REGELINGEN,
+    Aanvragen,
+    Regeling,
+    concat,
+    evaluate,
+)
+from openfisca_llo.kostenposten import person_simulation as person_simulation
 from openfisca_llo.population import LEVELS, Population
+from openfisca_llo.toewijzing import first_come_first_served as first_come_first_served
 
 AGE_BANDS = [(0, 17, "jonger dan 18"), (18, 29, "18-29"), (30, 39, "30-39"), (40, 49, "40-49"), (50, 200, "50 en ouder")]
-PLAFOND_PARAMETER = "stap.subsidieplafond_per_tijdvak"
+DEFAULT_LOTTERY_SEED = 20200302  # the first SLIM mkb tijdvak opened on 2 March 2020
+DEFAULT_CHUNK = 250_000
+LEERREKENING = ("leerrekening_storting", "leerrekening_besteding")
 
 
 class BudgetError(ValueError):
@@ -90,201 +97,186 @@ class Progress:
             self.stream.flush()
 
 
-# ---- simulations ------------------------------------------------------------------------------------------------
+# ---- variants ---------------------------------------------------------------------------------------------------
 
 
-def person_simulation(tax_benefit_system, count: int):
-    """A simulation of ``count`` persons, each alone in a group of every group entity (built without sorting)."""
-    builder = SimulationBuilder()
-    builder.create_entities(tax_benefit_system)
-    ids = np.arange(count)
-    builder.declare_person_entity(tax_benefit_system.person_entity.key, ids)
-    for entity in tax_benefit_system.entities:
-        if entity.is_person:
-            continue
-        group = builder.declare_entity(entity.key, ids)
-        group.members_entity_id = ids
-        roles = entity.flattened_roles
-        group.members_role = np.array(roles, dtype=object)[np.zeros(count, dtype=np.int8)] if roles else np.int16(0)
-    return builder.build(tax_benefit_system)
+@dataclasses.dataclass(frozen=True)
+class Variant:
+    """The law in force (no reform, no amendment), a shipped reform, an amendment, or an amendment on a reform."""
+
+    naam: str
+    hervorming: str | None = None
+    amendement: str | None = None  # the amendment as canonical JSON text (hashable, picklable)
+
+    @classmethod
+    def from_amendment(cls, amendment: dict, reform: str | None = None) -> Variant:
+        return cls(str(amendment.get("naam") or "amendement"), reform, json.dumps(amendment, sort_keys=True, default=str))
 
 
-def _set_persons(simulation, tax_benefit_system, population: Population, index) -> None:
-    simulation.set_input("geboortedatum", "ETERNITY", population.geboortedatum[index])
-    levels = tax_benefit_system.variables["opleidingsniveau"].possible_values
-    simulation.set_input("opleidingsniveau", "ETERNITY", EnumArray(population.opleidingsniveau[index], levels))
+WET = Variant("wet")
+_SYSTEMS: dict = {}
 
 
-def _stap_day(tax_benefit_system, population: Population, index: np.ndarray, day: str, reeds: np.ndarray):
-    """stap_budget and stap_afwijzingsgrond (as enum index) of the applications ``index`` made on ``day``."""
-    simulation = person_simulation(tax_benefit_system, len(index))
-    _set_persons(simulation, tax_benefit_system, population, index)
-    simulation.set_input("stap_maanden_verzekerd_referteperiode", day, population.maanden_verzekerd[index])
-    simulation.set_input("stap_scholingskosten", day, population.stap_scholingskosten[index])
-    simulation.set_input("stap_scholing_ocw_erkend", day, population.stap_ocw_erkend[index])
-    simulation.set_input("stap_scholing_in_scholingsregister", day, population.stap_in_scholingsregister[index])
-    simulation.set_input("ontvangt_studiefinanciering", day, population.ontvangt_studiefinanciering[index])
-    simulation.set_input("stap_reeds_verleend_in_tijdvak", day, reeds)
-    amount = simulation.calculate("stap_budget", day)
-    reason = simulation.calculate("stap_afwijzingsgrond", day)
-    return np.asarray(amount, dtype=np.float64), np.asarray(reason).astype(np.int16)
+def baseline_system():
+    if "wet" not in _SYSTEMS:
+        from openfisca_llo import CountryTaxBenefitSystem
+
+        _SYSTEMS["wet"] = CountryTaxBenefitSystem()
+    return _SYSTEMS["wet"]
 
 
-def tijdvakken(tax_benefit_system, dates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each date: the start date of the subsidieplafond value in force (NaT before the first) and the
-    plafond (NaN where the model has none)."""
-    node = tax_benefit_system.parameters
-    for part in PLAFOND_PARAMETER.split("."):
-        node = node.children[part]
-    values = sorted(node.values_list, key=lambda v: v.instant_str)
-    starts = np.array([v.instant_str for v in values], dtype="datetime64[D]")
-    amounts = np.array([np.nan if v.value is None else float(v.value) for v in values])
-    position = np.searchsorted(starts, dates, side="right") - 1
-    known = position >= 0
-    start = np.where(known, starts[np.maximum(position, 0)], np.datetime64("NaT"))
-    plafond = np.where(known, amounts[np.maximum(position, 0)], np.nan)
-    return start.astype("datetime64[D]"), plafond
+def build_system(variant: Variant):
+    """The tax-benefit system of a variant; built once per process (workers of a cluster build their own)."""
+    key = (variant.hervorming, variant.amendement)
+    if key == (None, None):
+        return baseline_system()
+    if key not in _SYSTEMS:
+        from openfisca_llo.compare import resolve_reform
+
+        amendment = json.loads(variant.amendement) if variant.amendement else None
+        _SYSTEMS[key] = resolve_reform(baseline_system(), amendment, variant.hervorming)
+    return _SYSTEMS[key]
 
 
-def first_come_first_served(group: np.ndarray, order_keys: list[np.ndarray], amount: np.ndarray,
-                            weight: np.ndarray, plafond: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Allocate each group's plafond in order of receipt.
-
-    ``group`` identifies the tijdvak (any sortable values), ``order_keys`` the order inside it (most significant
-    first), ``amount`` the amount each application would get, ``weight`` how many applications a row stands
-    for, ``plafond`` the group's plafond on each row (NaN: no plafond). Returns ``granted`` (bool) and
-    ``before`` (the weighted amount granted earlier in the same group) per row, in the input order.
-    """
-    n = len(amount)
-    granted = np.zeros(n, dtype=bool)
-    before = np.zeros(n)
-    if n == 0:
-        return granted, before
-    order = np.lexsort(tuple(reversed([group, *order_keys])))
-    g, a, w, p = group[order], amount[order], amount[order] * weight[order], plafond[order]
-    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
-    ends = np.r_[starts[1:], n]
-    total = np.cumsum(w)
-    offset = np.repeat(total[starts] - w[starts], ends - starts)
-    within = total - offset  # inclusive cumulative sum inside the group
-    ok = np.isnan(p) | (within <= p)
-    ok &= a > 0
-    result = ok.copy()
-    for start, end in zip(starts, ends, strict=True):  # a loop over tijdvakken, not persons
-        if np.isnan(p[start]) or ok[start:end][a[start:end] > 0].all():
-            continue
-        segment = slice(start, end)
-        room = p[start] - w[segment][result[segment]].sum()
-        first_refused = start + int(np.flatnonzero(~ok[segment] & (a[segment] > 0))[0])
-        position = first_refused + 1
-        while position < end:  # each pass grants one later, smaller application that still fits
-            tail = w[position:end]
-            fits = np.flatnonzero((tail <= room) & (a[position:end] > 0))
-            if not len(fits):
-                break
-            chosen = position + int(fits[0])
-            result[chosen] = True
-            room -= w[chosen]
-            position = chosen + 1
-    granted_weighted = np.where(result, w, 0.0)
-    cumulative = np.cumsum(granted_weighted)
-    group_offset = np.repeat(cumulative[starts] - granted_weighted[starts], ends - starts)
-    before_sorted = cumulative - granted_weighted - group_offset
-    granted[order] = result
-    before[order] = before_sorted
-    return granted, before
+# ---- population sources -----------------------------------------------------------------------------------------
 
 
-@dataclasses.dataclass
-class StapYear:
-    index: np.ndarray  # persons with an application in the year
-    dates: np.ndarray
-    requested: np.ndarray  # amount without the plafond
-    granted: np.ndarray  # amount finally granted (0 if refused)
-    reason: np.ndarray  # final stap_afwijzingsgrond (enum index)
-    refused_by_plafond: np.ndarray  # bool: eligible, refused because the plafond was reached
-    tijdvak: np.ndarray
-    plafond: np.ndarray
-    disagreements: int  # allocation vs the law's own check (0 expected)
+@dataclasses.dataclass(frozen=True)
+class SyntheticSource:
+    """A synthetic population of ``size`` persons (weights adding up to 11 million aged 18 to AOW age), generated
+    chunk by chunk; chunk ``k`` is ``generate(..., seed=[seed, k])`` for the year, so it is the same whoever makes it."""
+
+    size: int
+    seed: int = 0
+    chunk: int = DEFAULT_CHUNK
+    werkgevers_seed: int = 0
+
+    @property
+    def synthetic(self) -> bool:
+        return True
+
+    def description(self) -> str:
+        return (f"SYNTHETISCHE populatie van {self.size:,} personen (seed {self.seed}) en synthetische werkgevers "
+                f"(seed {self.werkgevers_seed}): geen echte personen of ondernemingen.")
+
+    def chunks(self, year: int) -> list[int]:
+        return list(range((self.size + self.chunk - 1) // self.chunk))
+
+    def load(self, year: int, k: int, text_ids: bool = False) -> Population:
+        from openfisca_llo.population import POPULATION_18_TO_AOW, generate
+
+        first = k * self.chunk
+        rows = min(self.chunk, self.size - first)
+        seed = self.seed if self.chunk >= self.size else [self.seed, k]
+        return generate(rows, seed, stap_year=year, total=POPULATION_18_TO_AOW * rows / self.size, first_row=first,
+                        text_ids=text_ids)
+
+    def persons(self) -> int:
+        return self.size
 
 
-def stap_year(tax_benefit_system, population: Population, year: int, progress: Progress | None = None) -> StapYear:
-    progress = progress or Progress(False)
-    index = population.applicants(year)
-    dates = population.stap_aanvraagdatum[index]
-    tijdvak, plafond = tijdvakken(tax_benefit_system, dates)
-    days, inverse = np.unique(dates, return_inverse=True)
-    capped_days = np.unique(inverse[~np.isnan(plafond)])
-    progress.add(len(days) + len(capped_days))
-    requested = np.zeros(len(index))
-    reason = np.zeros(len(index), dtype=np.int16)
-    order = np.argsort(inverse, kind="stable")
-    bounds = np.r_[0, np.cumsum(np.bincount(inverse, minlength=len(days)))]
-    for k, day in enumerate(days):  # one simulation per application day
-        rows = order[bounds[k]:bounds[k + 1]]
-        requested[rows], reason[rows] = _stap_day(tax_benefit_system, population, index[rows], str(day), np.zeros(len(rows)))
-        progress.step(f"STAP {day}")
-    weight = population.gewicht[index]
-    group = np.where(np.isnat(tijdvak), np.datetime64("1900-01-01"), tijdvak).astype(np.int64)
-    granted_mask, before = first_come_first_served(
-        group, [dates.astype(np.int64), population.aanvraagvolgorde[index]], requested, weight, plafond)
-    granted = np.where(granted_mask, requested, 0.0)
-    final_reason = reason.copy()
-    disagreements = 0
-    for k in capped_days:  # the law decides, given what was granted before each application
-        rows = order[bounds[k]:bounds[k + 1]]
-        reeds = before[rows] + (weight[rows] - 1) * requested[rows]
-        law_amount, law_reason = _stap_day(tax_benefit_system, population, index[rows], str(days[k]), reeds)
-        disagreements += int(np.count_nonzero((law_amount > 0) != granted_mask[rows]))
-        granted[rows], final_reason[rows] = law_amount, law_reason
-        progress.step(f"STAP plafond {days[k]}")
-    plafond_code = _reason_code(tax_benefit_system, "subsidieplafond_bereikt")
-    return StapYear(index, dates, requested, granted, final_reason, final_reason == plafond_code, tijdvak, plafond,
-                    disagreements)
+@dataclasses.dataclass(frozen=True)
+class FileSource:
+    """Persons from a CSV or Parquet file, or from a folder of Parquet files (one chunk per file, in name order)."""
+
+    path: str
+    chunk: int = DEFAULT_CHUNK
+    werkgevers_seed: int = 0
+
+    def files(self) -> list[Path]:
+        path = Path(self.path)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".parquet", ".pq"))
+            if not files:
+                raise BudgetError(f"{path}: geen Parquet-bestanden (.parquet) in deze map")
+            return files
+        return [path]
+
+    @property
+    def synthetic(self) -> bool:
+        return "synthetisch" in self._description().lower()
+
+    def _description(self) -> str:
+        """The file's description (the comment lines of a CSV, the metadata of a Parquet file), without the rows."""
+        first = self.files()[0]
+        if first.suffix.lower() in (".parquet", ".pq"):
+            import pyarrow.parquet as parquet
+
+            metadata = parquet.read_schema(first).metadata or {}
+            return metadata.get(b"openfisca_llo", b"").decode("utf-8")
+        from openfisca_llo.population import load
+
+        return load(first).description
+
+    def description(self) -> str:
+        text = self._description()
+        return text.splitlines()[0] if text else str(self.path)
+
+    def chunks(self, year: int) -> list[int]:
+        return list(range(len(self.files())))
+
+    def offsets(self) -> list[int]:
+        return list(np.cumsum([0] + [_rows(p) for p in self.files()[:-1]]))
+
+    def load(self, year: int, k: int) -> Population:
+        from openfisca_llo.population import load
+
+        population = load(self.files()[k])
+        population.eerste_rij = int(self.offsets()[k]) if len(self.files()) > 1 else 0
+        if population.eerste_rij and "aanvraagvolgorde" not in _column_names(self.files()[k]):
+            population.aanvraagvolgorde = population.aanvraagvolgorde + population.eerste_rij  # the row order overall
+        return population
+
+    def persons(self) -> int:
+        return int(sum(_rows(p) for p in self.files()))
 
 
-def _reason_code(tax_benefit_system, name: str) -> int:
-    enum = tax_benefit_system.variables["stap_afwijzingsgrond"].possible_values
-    return enum[name].index
+def _column_names(path: Path) -> list[str]:
+    if path.suffix.lower() in (".parquet", ".pq"):
+        import pyarrow.parquet as parquet
+
+        return list(parquet.read_schema(path).names)
+    return ["aanvraagvolgorde"]  # a CSV file is never a part of a folder: its own row order is the order overall
 
 
-@dataclasses.dataclass
-class LeerrekeningYear:
-    storting: np.ndarray
-    besteding: np.ndarray
-    saldo: np.ndarray
+def _rows(path: Path) -> int:
+    if path.suffix.lower() in (".parquet", ".pq"):
+        import pyarrow.parquet as parquet
+
+        return parquet.ParquetFile(path).metadata.num_rows
+    from openfisca_llo.population import load
+
+    return len(load(path))
 
 
-def leerrekening_year(tax_benefit_system, population: Population, year: int) -> LeerrekeningYear | None:
-    """Deposit, spending and end balance of every person in ``year``; None if the system has no leerrekening."""
-    if "leerrekening_storting" not in tax_benefit_system.variables:
-        return None
-    parameters = tax_benefit_system.parameters
-    active = []
-    y = year
-    while y >= 1900 and parameters(f"{y}-01-01").leerrekening.actief:
-        active.insert(0, y)
-        y -= 1
-    n = len(population)
-    if not active:
-        zeros = np.zeros(n)
-        return LeerrekeningYear(zeros, zeros, zeros)
-    simulation = person_simulation(tax_benefit_system, n)
-    _set_persons(simulation, tax_benefit_system, population, slice(None))
-    for y in active:
-        simulation.set_input("leerrekening_minstens_halftijds_gewerkt", str(y), population.halftijds_gewerkt)
-        costs = population.leerrekening_scholingskosten.get(y)
-        if costs is not None:
-            simulation.set_input("leerrekening_scholingskosten", str(y), costs)
-    period = str(year)
-    return LeerrekeningYear(
-        np.asarray(simulation.calculate("leerrekening_storting", period)),
-        np.asarray(simulation.calculate("leerrekening_besteding", period)),
-        np.asarray(simulation.calculate("leerrekening_saldo", period)),
-    )
+@dataclasses.dataclass(frozen=True)
+class PopulationSource:
+    """An in-memory population (the Python function and the web endpoint), cut into chunks of ``chunk`` rows."""
+
+    population: Population
+    chunk: int = DEFAULT_CHUNK
+    werkgevers_seed: int = 0
+
+    @property
+    def synthetic(self) -> bool:
+        return self.population.synthetic
+
+    def description(self) -> str:
+        return self.population.description.splitlines()[0] if self.population.description else ""
+
+    def chunks(self, year: int) -> list[int]:
+        return list(range((len(self.population) + self.chunk - 1) // self.chunk))
+
+    def load(self, year: int, k: int) -> Population:
+        part = self.population.take(slice(k * self.chunk, (k + 1) * self.chunk))
+        part.eerste_rij = k * self.chunk
+        return part
+
+    def persons(self) -> int:
+        return len(self.population)
 
 
-# ---- the budget -------------------------------------------------------------------------------------------------
+# ---- the applications of a chunk --------------------------------------------------------------------------------
 
 
 def age_on(population: Population, day: str) -> np.ndarray:
@@ -296,163 +288,488 @@ def age_on(population: Population, day: str) -> np.ndarray:
     return np.where(add_years(birth, years) > date, years - 1, years)
 
 
+def _age_band(ages: np.ndarray) -> np.ndarray:
+    upper = np.array([high for _, high, _ in AGE_BANDS])
+    return np.searchsorted(upper, ages, side="left").astype(np.int64)
+
+
+def _application_dates(population: Population, regeling: Regeling) -> np.ndarray:
+    if regeling.naam == "stap_budget":
+        return population.stap_aanvraagdatum
+    return population.column(f"aanvraagdatum_{regeling.naam}")
+
+
+def person_applications(population: Population, regeling: Regeling, year: int) -> Aanvragen:
+    """The applications to ``regeling`` dated in ``year``, with their inputs (only these rows are kept)."""
+    dates = _application_dates(population, regeling)
+    rows = np.flatnonzero(~np.isnat(dates) & (dates.astype("datetime64[Y]").astype(int) + 1970 == year))
+    part = population.take(rows)
+    inputs = {"geboortedatum": part.geboortedatum, "opleidingsniveau": part.opleidingsniveau}
+    legacy = {"stap_maanden_verzekerd_referteperiode": part.maanden_verzekerd,
+              "evc_maanden_verzekerd_referteperiode": part.maanden_verzekerd,
+              "stap_scholingskosten": part.stap_scholingskosten, "stap_scholing_ocw_erkend": part.stap_ocw_erkend,
+              "stap_scholing_in_scholingsregister": part.stap_in_scholingsregister,
+              "ontvangt_studiefinanciering": part.ontvangt_studiefinanciering}
+    for name in regeling.invoer:
+        inputs[name] = legacy[name] if name in legacy else part.column(name)
+    groups = {"leeftijd_1_januari": _age_band(age_on(part, f"{year}-01-01")),
+              "opleidingsniveau": part.opleidingsniveau.astype(np.int64)}
+    return Aanvragen(regeling.naam, (population.eerste_rij + rows).astype(np.int64), part.gewicht,
+                     dates[rows].astype("datetime64[D]"), part.aanvraagvolgorde, inputs, groups)
+
+
+def _leerrekening(tax_benefit_system, population: Population, year: int) -> dict[str, np.ndarray] | None:
+    """Deposit and spending of every person in ``year``; None if the system has no leerrekening."""
+    if "leerrekening_storting" not in tax_benefit_system.variables:
+        return None
+    parameters = tax_benefit_system.parameters
+    active = []
+    y = year
+    while y >= 1900 and parameters(f"{y}-01-01").leerrekening.actief:
+        active.insert(0, y)
+        y -= 1
+    n = len(population)
+    if not active:
+        return {name: np.zeros(n) for name in LEERREKENING}
+    simulation = person_simulation(tax_benefit_system, n)
+    from openfisca_core.indexed_enums import EnumArray
+
+    simulation.set_input("geboortedatum", "ETERNITY", population.geboortedatum)
+    levels = tax_benefit_system.variables["opleidingsniveau"].possible_values
+    simulation.set_input("opleidingsniveau", "ETERNITY", EnumArray(population.opleidingsniveau, levels))
+    for y in active:
+        simulation.set_input("leerrekening_minstens_halftijds_gewerkt", str(y), population.halftijds_gewerkt)
+        costs = population.leerrekening_scholingskosten.get(y)
+        if costs is not None:
+            simulation.set_input("leerrekening_scholingskosten", str(y), costs)
+    return {name: np.asarray(simulation.calculate(name, str(year)), dtype=np.float64) for name in LEERREKENING}
+
+
 @dataclasses.dataclass
-class Scenario:
-    name: str
-    stap: dict[int, StapYear]
-    leerrekening: dict[int, LeerrekeningYear | None]
+class ChunkResult:
+    year: int
+    k: int
+    persons: int
+    weighted: float
+    tables: dict[str, Aanvragen]
+    breed: dict  # (variant, instrument) -> [cost, recipients, exists]
+    breed_groepen: dict  # (variant, instrument, indeling) -> array (4, groups): persons, winners, losers, change
+
+
+def chunk_task(source, year: int, k: int, variants: tuple[Variant, ...], schemes: tuple[str, ...]) -> ChunkResult:
+    """Phase 1 for one chunk and year: its applications per person scheme, and the person-wide leerrekening."""
+    population = source.load(year, k)
+    tables = {name: person_applications(population, BY_NAME[name], year)
+              for name in schemes if BY_NAME[name].bron == "personen"}
+    weight = population.gewicht
+    breed, groups = {}, {}
+    values = {v.naam: _leerrekening(build_system(v), population, year) for v in variants}
+    if any(value is not None for value in values.values()):
+        codes = {"leeftijd_1_januari": (_age_band(age_on(population, f"{year}-01-01")), len(AGE_BANDS)),
+                 "opleidingsniveau": (population.opleidingsniveau.astype(np.int64), len(LEVELS))}
+        for variant in variants:
+            for instrument in LEERREKENING:
+                own = values[variant.naam]
+                amount = np.zeros(len(population)) if own is None else own[instrument]
+                breed[(variant.naam, instrument)] = [float((weight * amount).sum()), float(weight[amount > 0].sum()),
+                                                     own is not None]
+                law = values["wet"]
+                base = np.zeros(len(population)) if law is None else law[instrument]
+                difference = amount - base
+                for kind, (code, count) in codes.items():
+                    groups[(variant.naam, instrument, kind)] = np.vstack([
+                        np.bincount(code, weights=weight, minlength=count),
+                        np.bincount(code, weights=np.where(difference > 0.005, weight, 0.0), minlength=count),
+                        np.bincount(code, weights=np.where(difference < -0.005, weight, 0.0), minlength=count),
+                        np.bincount(code, weights=weight * difference, minlength=count),
+                    ])
+    return ChunkResult(year, k, len(population), float(weight.sum()), tables, breed, groups)
+
+
+def employer_task(source, year: int, name: str) -> Aanvragen:
+    from openfisca_llo.werkgevers import applications
+
+    return applications(name, source.werkgevers_seed, year)
+
+
+def scheme_task(name: str, variant: Variant, table: Aanvragen, lottery_seed: int):
+    """Phase 2: every application of one scheme under one variant (all years), plafond and lottery included."""
+    from openfisca_llo.errors import OutsideModelledPeriodError
+
+    try:
+        return evaluate(build_system(variant), BY_NAME[name], table, lottery_seed)
+    except OutsideModelledPeriodError as error:
+        raise BudgetError(f"{variant.naam}, {name}: {error}") from None
+
+
+# ---- the budget -------------------------------------------------------------------------------------------------
 
 
 @dataclasses.dataclass
 class BudgetReport:
-    reform: str
+    variants: list[str]
     years: list[int]
-    totals: list[dict]  # per year, instrument and scenario
+    totals: list[dict]  # per year, scheme and variant
     tijdvakken: list[dict]
-    winners: list[dict]
+    groepen: list[dict]  # winners and losers per scheme, year, variant and group
     synthetic: bool
+    description: str
     persons: int
     weighted_persons: float
     disagreements: int
+    lottery_seed: int
+    engine: str
+    detail: tuple | None = None  # (tables, outcomes) per scheme and variant, when asked for (keep=True)
+
+    def as_dict(self) -> dict:
+        return {
+            "varianten": self.variants, "jaren": self.years, "synthetisch": self.synthetic,
+            "omschrijving": self.description, "personen_rijen": self.persons,
+            "personen_gewogen": self.weighted_persons, "loting_seed": self.lottery_seed, "engine": self.engine,
+            "afwijkingen_toewijzing_wet": self.disagreements,
+            "niet_doorgerekend": NIET_DOORGEREKEND,
+            "kosten": [_json_row(r) for r in self.totals],
+            "tijdvakken": [_json_row(r) for r in self.tijdvakken],
+            "winnaars_verliezers": [_json_row(r) for r in self.groepen],
+        }
 
 
-def run_scenario(name: str, tax_benefit_system, population: Population, years: list[int], progress: Progress) -> Scenario:
-    from openfisca_llo.errors import OutsideModelledPeriodError
+def _json_row(row: dict) -> dict:
+    """Money (``*_eur``) to the cent, half a cent up (geld.py); other numbers to 2 decimals; NaN as null."""
+    def clean(key, value):
+        if isinstance(value, float):
+            if not np.isfinite(value):
+                return None
+            return float(round_to_cents(value)) if key.endswith("_eur") else round(value, 2)
+        return value
 
-    try:
-        stap = {year: stap_year(tax_benefit_system, population, year, progress) for year in years}
-        leerrekening = {}
-        for year in years:
-            leerrekening[year] = leerrekening_year(tax_benefit_system, population, year)
-            progress.step(f"leerrekening {year}")
-    except OutsideModelledPeriodError as error:
-        raise BudgetError(f"{name}: {error}") from None
-    return Scenario(name, stap, leerrekening)
+    return {k: clean(k, v) for k, v in row.items()}
 
 
-def _per_person(scenario: Scenario, population: Population, year: int) -> np.ndarray:
-    value = np.zeros(len(population))
-    stap = scenario.stap[year]
-    value[stap.index] += stap.granted
-    if scenario.leerrekening[year] is not None:
-        value += scenario.leerrekening[year].storting
+def run_phases(source, variants: tuple[Variant, ...], years: list[int], schemes: tuple[str, ...], lottery_seed: int,
+               progress: Progress):
+    """Both phases in this process; returns the chunk results and {(scheme, variant): (table, outcome)}."""
+    chunks = []
+    tables: dict[str, list[Aanvragen]] = {name: [] for name in schemes}
+    for year in years:
+        ks = source.chunks(year)
+        progress.add(len(ks))
+        for k in ks:
+            result = chunk_task(source, year, k, variants, schemes)
+            for name, table in result.tables.items():
+                tables[name].append(table)
+            result.tables = {}
+            chunks.append(result)
+            progress.step(f"personen {year} deel {k + 1}/{len(ks)}")
+        for name in schemes:
+            if BY_NAME[name].bron == "werkgevers":
+                tables[name].append(employer_task(source, year, name))
+    joined = {name: concat(parts) for name, parts in tables.items() if parts}
+    progress.add(len(joined) * len(variants))
+    outcomes = {}
+    for name, table in joined.items():
+        for variant in variants:
+            outcomes[(name, variant.naam)] = scheme_task(name, variant, table, lottery_seed)
+            progress.step(f"{name} {variant.naam}")
+    return chunks, joined, outcomes
+
+
+def compute_budget(source, variants: list[Variant], years: list[int], lottery_seed: int = DEFAULT_LOTTERY_SEED,
+                   engine: str = "proces", scheduler: str | None = None, workers: int = 2,
+                   schemes: list[str] | None = None, progress: Progress | None = None, keep: bool = False,
+                   dask_processes: bool = True) -> BudgetReport:
+    """The budget of the law and every variant over ``years``; ``engine`` is 'proces' or 'dask' (a local cluster of
+    ``workers`` processes, or threads with ``dask_processes`` False, when no ``scheduler`` address is given)."""
+    progress = progress or Progress(False)
+    years = sorted(set(years))
+    if not years:
+        raise BudgetError("geef ten minste één jaar (--van en --tot, of --year)")
+    if years[0] < 2020 or years[-1] > 2031:
+        raise BudgetError("jaren van 2020 tot en met 2031 (de AOW-leeftijd is in het model bekend tot en met 2031)")
+    names = [v.naam for v in variants]
+    if "wet" in names or len(set(names)) != len(names):
+        raise BudgetError(f"elke variant heeft een eigen naam, en niet 'wet': {names}")
+    all_variants = (WET, *variants)
+    schemes = tuple(schemes or [r.naam for r in REGELINGEN])
+    unknown = [s for s in schemes if s not in BY_NAME]
+    if unknown:
+        raise BudgetError(f"onbekende regeling(en) {unknown}; toegestaan: {sorted(BY_NAME)}")
+    for variant in variants:  # fail early, with the message of the reform or the amendment
+        build_system(variant)
+    if engine == "dask":
+        from openfisca_llo.budget_dask import run_phases_dask
+
+        chunks, tables, outcomes = run_phases_dask(source, all_variants, years, schemes, lottery_seed, scheduler,
+                                                   workers, progress, dask_processes)
+    elif engine == "proces":
+        chunks, tables, outcomes = run_phases(source, all_variants, years, schemes, lottery_seed, progress)
+    else:
+        raise BudgetError(f"onbekende engine {engine!r}; toegestaan: proces, dask")
+    progress.close()
+    report = assemble(source, all_variants, years, chunks, tables, outcomes, lottery_seed, engine)
+    if keep:
+        report.detail = (tables, outcomes)
+    return report
+
+
+def assemble(source, variants, years, chunks, tables, outcomes, lottery_seed, engine) -> BudgetReport:
+    """Totals, tijdvakken and winners/losers from the phase results (the same for every engine)."""
+    from openfisca_llo.werkgevers import GROUP_NAMES
+
+    totals, periods, groups = [], [], []
+    group_names = {"leeftijd_1_januari": [label for _, _, label in AGE_BANDS], "opleidingsniveau": LEVELS, **GROUP_NAMES}
+    disagreements = sum(o.afwijkingen for o in outcomes.values())
+    for year in years:
+        for regeling in REGELINGEN:
+            if regeling.naam not in tables:
+                continue
+            table = tables[regeling.naam]
+            in_year = table.datum.astype("datetime64[Y]").astype(int) + 1970 == year
+            law = outcomes[(regeling.naam, "wet")]
+            for variant in variants:
+                outcome = outcomes[(regeling.naam, variant.naam)]
+                totals.append(_total_row(regeling, variant, year, table, outcome, in_year, lottery_seed,
+                                         build_system(variant)))
+                periods.extend(_period_rows(regeling, variant, year, table, outcome, in_year))
+                if variant.naam != "wet":
+                    groups.extend(_group_rows(regeling.naam, variant.naam, year, table, law, outcome, in_year,
+                                              group_names))
+        _leerrekening_rows(chunks, variants, year, totals, groups, group_names)
+        for name, reason in NIET_DOORGEREKEND.items():
+            for variant in variants:
+                totals.append({**_empty_row(year, variant.naam, name, name.replace("_", " ")),
+                               "status": f"niet doorgerekend: {reason}"})
+    first_year = [c for c in chunks if c.year == years[0]]
+    return BudgetReport(
+        variants=[v.naam for v in variants], years=years, totals=totals, tijdvakken=periods, groepen=groups,
+        synthetic=bool(source.synthetic), description=source.description(), persons=sum(c.persons for c in first_year),
+        weighted_persons=sum(c.weighted for c in first_year), disagreements=disagreements, lottery_seed=lottery_seed,
+        engine=engine,
+    )
+
+
+def _empty_row(year, variant, name, title) -> dict:
+    return {"jaar": year, "variant": variant, "regeling": name, "titel": title, "eenheid": "", "status": "",
+            "aanvragen": None, "ontvangers": None, "kosten_eur": None, "gemiddeld_per_ontvanger_eur": None,
+            "rente_eur": None, "plafond_eur": None, "afgewezen_door_plafond": None,
+            "bedrag_afgewezen_door_plafond_eur": None, "onbekend": None, "bedrag_onbekend_gevraagd_eur": None,
+            "toewijzing": "", "loting_seed": None}
+
+
+def _total_row(regeling: Regeling, variant: Variant, year, table, outcome, in_year, lottery_seed, system) -> dict:
+    w = table.gewicht
+    unknown = in_year & outcome.onbekend
+    known = in_year & ~outcome.onbekend
+    amount = np.nan_to_num(outcome.toegekend)
+    received = known & (amount > 0)
+    row = _empty_row(year, variant.naam, regeling.naam, regeling.titel)
+    exists = regeling.bedrag is None or regeling.bedrag in system.variables
+    recipients = float(w[received].sum())
+    cost = float((w * amount)[received].sum())
+    plafonds = {}
+    keys, first = np.unique(outcome.groep[in_year], return_index=True)
+    for key, value in zip(keys, outcome.plafond[in_year][first], strict=True):  # a loop over plafond groups
+        if not np.isnan(value) and key >= 0 and (regeling.tijdvak or str(np.datetime64(int(key), "D"))[:4] == str(year)):
+            plafonds[int(key)] = float(value)
+    row.update({
+        "eenheid": regeling.eenheid,
+        "status": "doorgerekend" if exists else "bestaat niet in deze variant",
+        "aanvragen": float(w[in_year].sum()),
+        "ontvangers": recipients,
+        "onbekend": float(w[unknown].sum()),
+        "bedrag_onbekend_gevraagd_eur": None,
+        "toewijzing": {"volgorde": "volgorde van ontvangst", "loting": "loting"}.get(regeling.toewijzing or "", ""),
+        "loting_seed": lottery_seed if regeling.toewijzing == "loting" else None,
+    })
+    if regeling.eenheid == "deelnemers":
+        row["status"] = f"niet in geld doorgerekend: {regeling.toelichting}"
+        return row
+    interest = float((w * outcome.rente)[received].sum()) if regeling.rente else None
+    row.update({
+        "kosten_eur": cost,
+        "gemiddeld_per_ontvanger_eur": cost / recipients if recipients else None,
+        "rente_eur": interest if interest is not None and np.isfinite(interest) else None,  # None: rate onbekend
+    })
+    if regeling.plafond:
+        refused = in_year & outcome.door_plafond
+        row.update({
+            "plafond_eur": sum(plafonds.values()) if plafonds else None,
+            "afgewezen_door_plafond": float(w[refused].sum()),
+            "bedrag_afgewezen_door_plafond_eur": float((w * np.nan_to_num(outcome.gevraagd))[refused].sum()),
+        })
+    return row
+
+
+def _period_rows(regeling, variant, year, table, outcome, in_year) -> list[dict]:
+    if not regeling.plafond:
+        return []
+    rows = []
+    w = table.gewicht
+    amount = np.nan_to_num(outcome.toegekend)
+    for key in np.unique(outcome.groep[in_year]):  # a loop over tijdvakken
+        mask = in_year & (outcome.groep == key)
+        refused = mask & outcome.door_plafond
+        plafond = outcome.plafond[mask][0]
+        rows.append({
+            "jaar": year, "variant": variant.naam, "regeling": regeling.naam,
+            "tijdvak_vanaf": "" if key < 0 else str(np.datetime64(int(key), "D")),
+            "plafond_eur": None if np.isnan(plafond) else float(plafond),
+            "aanvragen": float(w[mask].sum()),
+            "toegekend": float(w[mask & ~outcome.onbekend & (amount > 0)].sum()),
+            "kosten_eur": float((w * amount)[mask & ~outcome.onbekend].sum()),
+            "afgewezen_door_plafond": float(w[refused].sum()),
+            "bedrag_afgewezen_door_plafond_eur": float((w * np.nan_to_num(outcome.gevraagd))[refused].sum()),
+            "onbekend": float(w[mask & outcome.onbekend].sum()),
+            "plafond_bereikt_op": str(table.datum[refused].min()) if refused.any() else "",
+            "toewijzing": regeling.toewijzing or "",
+        })
+    return rows
+
+
+def _group_rows(name, variant, year, table, law, outcome, in_year, group_names) -> list[dict]:
+    w = table.gewicht
+    both = in_year & ~law.onbekend & ~outcome.onbekend
+    difference = np.where(both, np.nan_to_num(outcome.toegekend) - np.nan_to_num(law.toegekend), 0.0)
+    rows = []
+    for kind, codes in table.groepen.items():
+        labels = group_names[kind]
+
+        def total(values, codes=codes, labels=labels):
+            return np.bincount(codes[in_year], weights=values[in_year], minlength=len(labels))
+
+        applicants = total(w)
+        recipients_law = total(np.where(both & (np.nan_to_num(law.toegekend) > 0), w, 0.0))
+        recipients = total(np.where(both & (np.nan_to_num(outcome.toegekend) > 0), w, 0.0))
+        winners = total(np.where(difference > 0.005, w, 0.0))
+        losers = total(np.where(difference < -0.005, w, 0.0))
+        change = total(w * difference)
+        unknown = total(np.where(in_year & ~both, w, 0.0))
+        for k, label in enumerate(labels):  # a loop over groups
+            if applicants[k] == 0:
+                continue
+            rows.append({"jaar": year, "variant": variant, "regeling": name, "indeling": kind, "groep": label,
+                         "aanvragers": float(applicants[k]), "ontvangers_wet": float(recipients_law[k]),
+                         "ontvangers_variant": float(recipients[k]), "winnaars": float(winners[k]),
+                         "verliezers": float(losers[k]), "onbekend": float(unknown[k]),
+                         "verschil_totaal_eur": float(change[k]),
+                         "verschil_gemiddeld_eur": float(change[k] / applicants[k])})
+    return rows
+
+
+def _leerrekening_rows(chunks, variants, year, totals, groups, group_names) -> None:
+    parts = [c for c in chunks if c.year == year and c.breed]
+    if not parts:
+        return
+    for variant in variants:
+        for instrument in LEERREKENING:
+            cost = sum(c.breed[(variant.naam, instrument)][0] for c in parts)
+            recipients = sum(c.breed[(variant.naam, instrument)][1] for c in parts)
+            exists = parts[0].breed[(variant.naam, instrument)][2]
+            row = _empty_row(year, variant.naam, instrument, "Leerrekening: " + instrument.split("_")[1])
+            row.update({"eenheid": "subsidie" if instrument.endswith("storting") else "besteding (geen kosten)",
+                        "status": "doorgerekend" if exists else "bestaat niet in deze variant",
+                        "aanvragen": None, "ontvangers": recipients, "kosten_eur": cost,
+                        "gemiddeld_per_ontvanger_eur": cost / recipients if recipients else None, "onbekend": 0.0})
+            totals.append(row)
+            if variant.naam == "wet":
+                continue
+            for kind, labels in (("leeftijd_1_januari", group_names["leeftijd_1_januari"]),
+                                 ("opleidingsniveau", LEVELS)):
+                values = sum(c.breed_groepen[(variant.naam, instrument, kind)] for c in parts)
+                for k, label in enumerate(labels):
+                    if values[0, k] == 0:
+                        continue
+                    groups.append({"jaar": year, "variant": variant.naam, "regeling": instrument, "indeling": kind,
+                                   "groep": label, "aanvragers": float(values[0, k]), "ontvangers_wet": None,
+                                   "ontvangers_variant": None, "winnaars": float(values[1, k]),
+                                   "verliezers": float(values[2, k]), "onbekend": 0.0,
+                                   "verschil_totaal_eur": float(values[3, k]),
+                                   "verschil_gemiddeld_eur": float(values[3, k] / values[0, k])})
+
+
+# ---- small populations: the Python function behind POST /budget --------------------------------------------------
+
+MAX_SMALL_PERSONS = 100_000
+#: persons x years x scenarios (the law and each variant): keeps a request to about a minute on one core
+MAX_SMALL_WORK = 1_000_000
+
+
+def budget_small(population: Population, variants: list[Variant], years: list[int],
+                 lottery_seed: int = DEFAULT_LOTTERY_SEED, schemes: list[str] | None = None,
+                 werkgevers_seed: int = 0) -> BudgetReport:
+    """The budget of a population held in memory, in this process: at most 100,000 persons, and persons x years x
+    scenarios at most 1,000,000 (so a request stays bounded in time). Larger runs: the CLI."""
+    if len(population) > MAX_SMALL_PERSONS:
+        raise BudgetError(f"ten hoogste {MAX_SMALL_PERSONS:,} personen; gebruik de CLI (openfisca-llo budget) "
+                          "voor grotere populaties".replace(",", "."))
+    work = len(population) * len(set(years)) * (1 + len(variants))
+    if work > MAX_SMALL_WORK:
+        raise BudgetError(f"personen x jaren x scenario's is {work:,}, ten hoogste {MAX_SMALL_WORK:,}: minder jaren, "
+                          "varianten of personen, of de CLI".replace(",", "."))
+    source = PopulationSource(population, chunk=DEFAULT_CHUNK, werkgevers_seed=werkgevers_seed)
+    return compute_budget(source, variants, years, lottery_seed, schemes=schemes)
+
+
+def _integer(payload: dict, field: str, default=None) -> int:
+    value = payload.get(field, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BudgetError(f"'{field}' moet een geheel getal zijn, kreeg {value!r}")
     return value
 
 
-def _totals(scenario: Scenario, population: Population, year: int) -> list[dict]:
-    weight = population.gewicht
-    stap = scenario.stap[year]
-    w = weight[stap.index]
-    plafonds = {}
-    for start, plafond in zip(stap.tijdvak, stap.plafond, strict=True):
-        if not np.isnat(start) and not np.isnan(plafond):
-            plafonds[str(start)] = plafond
-    rows = [{
-        "jaar": year, "instrument": "stap_budget", "scenario": scenario.name,
-        "aanvragen": float(w.sum()),
-        "ontvangers": float(w[stap.granted > 0].sum()),
-        "kosten_eur": float((w * stap.granted).sum()),
-        "plafond_eur": float(sum(plafonds.values())) if plafonds else None,
-        "afgewezen_door_plafond": float(w[stap.refused_by_plafond].sum()),
-        "bedrag_afgewezen_door_plafond_eur": float((w * stap.requested)[stap.refused_by_plafond].sum()),
-        "rijen_ontvangers": int(np.count_nonzero(stap.granted > 0)),
-    }]
-    account = scenario.leerrekening[year]
-    for instrument, values in (("leerrekening_storting", None if account is None else account.storting),
-                               ("leerrekening_besteding", None if account is None else account.besteding)):
-        if values is None:
-            values = np.zeros(len(population))
-        rows.append({
-            "jaar": year, "instrument": instrument, "scenario": scenario.name,
-            "aanvragen": None,
-            "ontvangers": float(weight[values > 0].sum()),
-            "kosten_eur": float((weight * values).sum()),
-            "plafond_eur": None, "afgewezen_door_plafond": None, "bedrag_afgewezen_door_plafond_eur": None,
-            "rijen_ontvangers": int(np.count_nonzero(values > 0)),
-        })
-    return rows
+def budget_request(payload) -> BudgetReport:
+    """A JSON request (POST /budget) checked field by field, then :func:`budget_small`."""
+    from openfisca_llo.population import from_columns
 
-
-def _tijdvak_rows(scenario: Scenario, population: Population, year: int, reason_names) -> list[dict]:
-    stap = scenario.stap[year]
-    w = population.gewicht[stap.index]
-    rows = []
-    keys = np.where(np.isnat(stap.tijdvak), np.datetime64("1900-01-01"), stap.tijdvak)
-    for key in np.unique(keys):  # a loop over tijdvakken
-        mask = keys == key
-        refused = mask & stap.refused_by_plafond
-        plafond = stap.plafond[mask][0]
-        eligible = mask & ((stap.granted > 0) | stap.refused_by_plafond)
-        rows.append({
-            "jaar": year, "scenario": scenario.name,
-            "tijdvak_vanaf": "" if key == np.datetime64("1900-01-01") else str(key),
-            "plafond_eur": None if np.isnan(plafond) else float(plafond),
-            "aanvragen": float(w[mask].sum()),
-            "subsidiabel_zonder_plafond": float(w[eligible].sum()),
-            "toegekend": float(w[mask & (stap.granted > 0)].sum()),
-            "kosten_eur": float((w * stap.granted)[mask].sum()),
-            "afgewezen_door_plafond": float(w[refused].sum()),
-            "bedrag_afgewezen_door_plafond_eur": float((w * stap.requested)[refused].sum()),
-            "plafond_bereikt_op": str(stap.dates[refused].min()) if refused.any() else "",
-            "aanvraagdata": f"{stap.dates[mask].min()} - {stap.dates[mask].max()}",
-        })
-    return rows
-
-
-def _winner_rows(baseline: Scenario, reform: Scenario, population: Population, year: int) -> list[dict]:
-    difference = _per_person(reform, population, year) - _per_person(baseline, population, year)
-    weight = population.gewicht
-    upper = np.array([high for _, high, _ in AGE_BANDS])
-    groups = {
-        "leeftijd_1_januari": (np.searchsorted(upper, age_on(population, f"{year}-01-01"), side="left"),
-                               [label for _, _, label in AGE_BANDS]),
-        "opleidingsniveau": (population.opleidingsniveau.astype(np.int64), LEVELS),
-    }
-    rows = []
-    for kind, (codes, names) in groups.items():
-        def total(values, codes=codes, names=names):
-            return np.bincount(codes, weights=values, minlength=len(names))
-
-        persons = total(weight)
-        winners = total(np.where(difference > 0.005, weight, 0.0))
-        losers = total(np.where(difference < -0.005, weight, 0.0))
-        change = total(weight * difference)
-        for k, label in enumerate(names):  # a loop over groups
-            if persons[k] == 0:
-                continue
-            rows.append({
-                "jaar": year, "indeling": kind, "groep": label,
-                "personen": float(persons[k]),
-                "winnaars": float(winners[k]),
-                "verliezers": float(losers[k]),
-                "verschil_totaal_eur": float(change[k]),
-                "verschil_gemiddeld_eur": float(change[k] / persons[k]),
-            })
-    return rows
-
-
-def compute_budget(baseline_system, reform_system, reform_name: str, population: Population,
-                   years: list[int] | None = None, progress: Progress | None = None) -> BudgetReport:
-    progress = progress or Progress(False)
-    years = sorted(set(years or population.years()))
-    if not years:
-        raise BudgetError("de populatie heeft geen STAP-aanvragen en geen leerrekeningkolommen; geef --year")
-    progress.add(2 * len(years))
-    scenarios = [run_scenario("wet", baseline_system, population, years, progress),
-                 run_scenario("hervorming", reform_system, population, years, progress)]
-    progress.close()
-    reason_names = [item.name for item in baseline_system.variables["stap_afwijzingsgrond"].possible_values]
-    totals, tijdvak_rows, winners = [], [], []
-    for year in years:
-        for scenario in scenarios:
-            totals.extend(_totals(scenario, population, year))
-            tijdvak_rows.extend(_tijdvak_rows(scenario, population, year, reason_names))
-        winners.extend(_winner_rows(scenarios[0], scenarios[1], population, year))
-    return BudgetReport(
-        reform=reform_name, years=years, totals=totals, tijdvakken=tijdvak_rows, winners=winners,
-        synthetic=population.synthetic, persons=len(population), weighted_persons=float(population.gewicht.sum()),
-        disagreements=sum(s.stap[y].disagreements for s in scenarios for y in years),
-    )
+    allowed = {"populatie", "hervorming", "amendementen", "van", "tot", "regelingen", "loting_seed"}
+    if not isinstance(payload, dict):
+        raise BudgetError("verwacht een JSON-object met 'populatie', 'van' en 'tot'")
+    unknown = sorted(set(payload) - allowed)
+    if unknown:
+        raise BudgetError(f"onbekende velden {unknown}; toegestaan: {sorted(allowed)}")
+    for field in ("populatie", "van", "tot"):
+        if field not in payload:
+            raise BudgetError(f"'{field}' ontbreekt; verplicht: populatie, van, tot")
+    start, stop = _integer(payload, "van"), _integer(payload, "tot")
+    if stop < start:
+        raise BudgetError(f"'tot' ({stop}) ligt vóór 'van' ({start})")
+    reform = payload.get("hervorming")
+    if reform is not None and not isinstance(reform, str):
+        raise BudgetError("'hervorming' moet de naam van een hervorming zijn; zie GET /reforms")
+    amendments = payload.get("amendementen") or []
+    if not isinstance(amendments, list) or not all(isinstance(a, dict) for a in amendments):
+        raise BudgetError("'amendementen' moet een lijst van amendementen (objecten) zijn")
+    variants = [Variant.from_amendment(a, reform) for a in amendments] or ([Variant(reform, reform)] if reform else [])
+    schemes = payload.get("regelingen")
+    if schemes is not None and (not isinstance(schemes, list) or not all(isinstance(x, str) for x in schemes)):
+        raise BudgetError(f"'regelingen' moet een lijst van namen zijn; toegestaan: {sorted(BY_NAME)}")
+    seed = _integer(payload, "loting_seed", DEFAULT_LOTTERY_SEED)
+    population = payload["populatie"]
+    if not isinstance(population, dict) or len(population) != 1 or not {"synthetisch", "personen"} & set(population):
+        raise BudgetError("'populatie' moet {\"synthetisch\": {\"personen\": N, \"seed\": S}} of "
+                          "{\"personen\": [{kolom: waarde}, ...]} zijn")
+    if "synthetisch" in population:
+        spec = population["synthetisch"]
+        if not isinstance(spec, dict) or set(spec) - {"personen", "seed"}:
+            raise BudgetError("'populatie.synthetisch' moet {\"personen\": N, \"seed\": S} zijn")
+        size, person_seed = _integer(spec, "personen"), _integer(spec, "seed", 0)
+        if not 1 <= size <= MAX_SMALL_PERSONS:
+            raise BudgetError(f"'populatie.synthetisch.personen' moet tussen 1 en {MAX_SMALL_PERSONS} liggen")
+        if not 2020 <= start <= stop <= 2031:
+            raise BudgetError("jaren van 2020 tot en met 2031")
+        work = size * (stop - start + 1) * (1 + len(variants))
+        if work > MAX_SMALL_WORK:
+            raise BudgetError(f"personen x jaren x scenario's is {work:,}, ten hoogste {MAX_SMALL_WORK:,}".replace(",", "."))
+        source = SyntheticSource(size, person_seed, chunk=DEFAULT_CHUNK, werkgevers_seed=person_seed)
+        return compute_budget(source, variants, list(range(start, stop + 1)), seed, schemes=schemes)
+    rows = population["personen"]
+    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
+        raise BudgetError("'populatie.personen' moet een niet-lege lijst van objecten {kolom: waarde} zijn")
+    if len(rows) > MAX_SMALL_PERSONS:
+        raise BudgetError(f"ten hoogste {MAX_SMALL_PERSONS} personen")
+    names = sorted({key for row in rows for key in row})
+    columns = {name: np.array(["" if row.get(name) is None else str(row.get(name)) for row in rows]) for name in names}
+    return budget_small(from_columns(columns), variants, list(range(start, stop + 1)), seed, schemes)
 
 
 # ---- output -----------------------------------------------------------------------------------------------------
@@ -478,78 +795,131 @@ def _csv_value(column: str, value):
     return value
 
 
-def write_outputs(report: BudgetReport, out_dir) -> dict[str, Path]:
+def variant_table(report: BudgetReport) -> list[dict]:
+    """Variants x schemes x years: one row per scheme and year, the cost of each variant in a column."""
+    table: dict[tuple, dict] = {}
+    for row in report.totals:
+        key = (row["jaar"], row["regeling"])
+        entry = table.setdefault(key, {"jaar": row["jaar"], "regeling": row["regeling"]})
+        entry[f"kosten_{row['variant']}_eur"] = row["kosten_eur"]
+        if row["status"].startswith("niet"):
+            entry["status"] = row["status"]
+    for entry in table.values():
+        entry.setdefault("status", "doorgerekend")
+    return list(table.values())
+
+
+def write_outputs(report: BudgetReport, out_dir, parquet: bool = True) -> dict[str, Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    label = (f"hervorming {report.reform}; {report.persons} rijen, gewogen {report.weighted_persons:,.0f} personen"
+    label = (f"varianten {', '.join(report.variants[1:]) or '-'}; {_count(report.persons)} rijen, gewogen "
+             f"{_count(report.weighted_persons)} personen; loting seed {report.lottery_seed}"
              + ("; SYNTHETISCHE populatie" if report.synthetic else ""))
-    paths = {"budget": out / "budget.csv", "tijdvakken": out / "tijdvakken.csv",
-             "winnaars_verliezers": out / "winnaars_verliezers.csv", "grafiek": out / "budget.png"}
-    _write_csv(paths["budget"], report.totals, f"Kosten per instrument, jaar en scenario; {label}")
-    _write_csv(paths["tijdvakken"], report.tijdvakken, f"STAP per tijdvak, wie het eerst komt; {label}")
-    _write_csv(paths["winnaars_verliezers"], report.winners,
-               f"Verschil hervorming - wet per persoon (STAP-budget + leerrekeningstorting); {label}")
+    paths = {"budget": out / "budget.csv", "varianten": out / "varianten.csv", "tijdvakken": out / "tijdvakken.csv",
+             "winnaars_verliezers": out / "winnaars_verliezers.csv", "json": out / "budget.json",
+             "grafiek": out / "budget.png"}
+    _write_csv(paths["budget"], report.totals, f"Kosten per regeling, jaar en variant (onbekend apart, nooit als kosten); {label}")
+    _write_csv(paths["varianten"], variant_table(report), f"Kosten: varianten x regelingen x jaren; {label}")
+    _write_csv(paths["tijdvakken"], report.tijdvakken, f"Per plafond (aanvraagtijdvak of budget): toewijzing; {label}")
+    _write_csv(paths["winnaars_verliezers"], report.groepen, f"Verschil variant - wet per regeling en groep; {label}")
+    paths["json"].write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    if parquet:
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            paths["parquet"] = out / "budget.parquet"
+            pq.write_table(pa.Table.from_pylist(report.totals), paths["parquet"])
+        except ImportError:
+            pass
     write_chart(report, paths["grafiek"])
     return paths
 
 
+def _mln(value) -> str:
+    return "-" if value is None else f"{value / 1e6:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def _count(value) -> str:
+    return "-" if value is None else f"{value:,.0f}".replace(",", ".")
+
+
 def write_chart(report: BudgetReport, path: Path) -> None:
+    """Per scheme a panel: cost per year and variant (bars), the plafond (a line), the average per recipient and
+    the winners/losers (in the label); the legend sits below the panels, not over the bars."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    instruments = ["stap_budget", "leerrekening_storting", "leerrekening_besteding"]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 5))
-    labels = [f"{year} {scenario}" for year in report.years for scenario in ("wet", "hervorming")]
-    x = np.arange(len(labels))
-    bottom = np.zeros(len(labels))
-    for instrument in instruments:
-        values = np.array([
-            next((r["kosten_eur"] for r in report.totals
-                  if r["jaar"] == year and r["scenario"] == scenario and r["instrument"] == instrument), 0.0)
-            for year in report.years for scenario in ("wet", "hervorming")
-        ]) / 1e6
-        if instrument == "leerrekening_besteding":
-            left.scatter(x, values, marker="_", s=400, color="black", label="leerrekening_besteding (geen optelling)")
-            continue
-        left.bar(x, values, bottom=bottom, label=instrument)
-        bottom += values
-    left.set_xticks(x, labels, fontsize=8, rotation=60, ha="right")
-    left.set_ylabel("EUR mln")
-    left.set_title(f"Kosten per jaar: wet en {report.reform}")
-    left.legend(fontsize=8)
-    rows = [r for r in report.winners if r["indeling"] == "opleidingsniveau"]
-    groups = [g for g in LEVELS if any(r["groep"] == g for r in rows)]
-    width = 0.8 / max(len(report.years), 1)
-    for k, year in enumerate(report.years):
-        values = [next((r["verschil_totaal_eur"] for r in rows if r["jaar"] == year and r["groep"] == g), 0.0) / 1e6
-                  for g in groups]
-        right.bar(np.arange(len(groups)) + k * width, values, width=width, label=str(year))
-    right.axhline(0, color="black", linewidth=0.5)
-    right.set_xticks(np.arange(len(groups)) + 0.4 - width / 2, groups, rotation=45, fontsize=8)
-    right.set_ylabel("EUR mln")
-    right.set_title("Verschil hervorming - wet per opleidingsniveau")
-    right.legend(fontsize=8)
-    if report.synthetic:
-        fig.suptitle("SYNTHETISCHE populatie: geen echte personen", color="darkred")
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
+    costed = [r for r in report.totals if r["kosten_eur"] is not None]
+    schemes = [s for s in dict.fromkeys(r["regeling"] for r in costed)
+               if any((r["kosten_eur"] or 0) > 0 or (r["plafond_eur"] or 0) > 0 for r in costed if r["regeling"] == s)]
+    if not schemes:
+        schemes = list(dict.fromkeys(r["regeling"] for r in costed))[:1]
+    columns = 3
+    rows = max(1, (len(schemes) + columns - 1) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(5 * columns, 3.9 * rows + 1.2), squeeze=False)
+    width = 0.8 / max(len(report.variants), 1)
+    years = report.years
+    x = np.arange(len(years))
+    handles = {}
+    for index, scheme in enumerate(schemes):
+        ax = axes[index // columns][index % columns]
+        for k, variant in enumerate(report.variants):
+            values = []
+            for year in years:
+                row = next((r for r in costed if r["jaar"] == year and r["regeling"] == scheme and r["variant"] == variant), None)
+                values.append((row["kosten_eur"] or 0.0) / 1e6 if row else 0.0)
+            bars = ax.bar(x + k * width - 0.4 + width / 2, values, width=width)
+            handles[variant] = bars
+        plafond = [next((r["plafond_eur"] for r in costed if r["jaar"] == y and r["regeling"] == scheme
+                         and r["variant"] == "wet"), None) for y in years]
+        if any(p for p in plafond):
+            ax.plot(x, [np.nan if p is None else p / 1e6 for p in plafond], color="black", marker="_", markersize=18,
+                    linestyle="none")
+            handles["plafond (wet)"] = ax.lines[-1]
+        average = ""
+        for variant in report.variants:  # the law's average, or the first variant's where the law has none
+            paid = [r for r in costed if r["regeling"] == scheme and r["variant"] == variant and r["ontvangers"]]
+            if paid:
+                mean = sum(r["kosten_eur"] for r in paid) / sum(r["ontvangers"] for r in paid)
+                average = f"gem. EUR {mean:,.0f}".replace(",", ".") + f" per ontvanger ({variant})"
+                break
+        changes = [g for g in report.groepen if g["regeling"] == scheme and g["indeling"] in ("opleidingsniveau", "sector")]
+        span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+        counts = (f"alle varianten, {span}: winnaars {_count(sum(g['winnaars'] for g in changes))}, "
+                  f"verliezers {_count(sum(g['verliezers'] for g in changes))}" if len(report.variants) > 1 else "")
+        ax.set_title(f"{scheme}\n{average}\n{counts}", fontsize=8)
+        ax.set_xticks(x, [str(y) for y in years], fontsize=7, rotation=45)
+        ax.set_ylabel("EUR mln", fontsize=7)
+        ax.tick_params(axis="y", labelsize=7)
+    for index in range(len(schemes), rows * columns):
+        axes[index // columns][index % columns].axis("off")
+    fig.legend(list(handles.values()), list(handles), loc="lower center", ncol=min(len(handles), 6), fontsize=8,
+               frameon=False)
+    title = "Kosten per regeling en jaar" + (" — SYNTHETISCHE populatie: geen echte personen" if report.synthetic else "")
+    fig.suptitle(title, color="darkred" if report.synthetic else "black")
+    fig.tight_layout(rect=(0, 0.06, 1, 0.96))
+    fig.savefig(path, dpi=90)
     plt.close(fig)
 
 
 def format_report(report: BudgetReport) -> str:
     lines = []
     if report.synthetic:
-        lines.append("SYNTHETISCHE populatie: geen echte personen.")
-    lines.append(f"Hervorming {report.reform}; {report.persons:,} rijen = {report.weighted_persons:,.0f} personen (gewogen).")
-    lines.append(f"{'jaar':>4}  {'instrument':<24}{'scenario':<12}{'ontvangers':>14}{'kosten (EUR mln)':>18}"
-                 f"{'plafond (mln)':>15}{'afgewezen door plafond':>24}")
+        lines.append("SYNTHETISCHE populatie: geen echte personen of ondernemingen.")
+    lines.append(f"Varianten: {', '.join(report.variants)}; {_count(report.persons)} rijen = "
+                 f"{_count(report.weighted_persons)} personen (gewogen); loting seed {report.lottery_seed}; "
+                 f"engine {report.engine}.")
+    lines.append(f"{'jaar':>4}  {'regeling':<28}{'variant':<22}{'ontvangers':>12}{'kosten (mln)':>14}"
+                 f"{'plafond (mln)':>14}{'afgewezen plafond':>18}{'onbekend':>10}  status")
     for row in report.totals:
-        plafond = "" if row["plafond_eur"] is None else f"{row['plafond_eur'] / 1e6:,.1f}"
-        refused = "" if row["afgewezen_door_plafond"] is None else f"{row['afgewezen_door_plafond']:,.0f}"
-        lines.append(f"{row['jaar']:>4}  {row['instrument']:<24}{row['scenario']:<12}{row['ontvangers']:>14,.0f}"
-                     f"{row['kosten_eur'] / 1e6:>18,.1f}{plafond:>15}{refused:>24}")
+        refused = row["afgewezen_door_plafond"]
+        status = "" if row["status"] == "doorgerekend" else row["status"][:70]
+        lines.append(f"{row['jaar']:>4}  {row['regeling'][:27]:<28}{row['variant'][:21]:<22}{_count(row['ontvangers']):>12}"
+                     f"{_mln(row['kosten_eur']):>14}{_mln(row['plafond_eur']):>14}{_count(refused):>18}"
+                     f"{_count(row['onbekend']):>10}  {status}")
     if report.disagreements:
         lines.append(f"Let op: in {report.disagreements} rijen week de toewijzing af van de controle door de wet; de wet is gevolgd.")
     return "\n".join(lines) + "\n"
@@ -559,59 +929,93 @@ def format_report(report: BudgetReport) -> str:
 
 CALIBRATION_SIZE = 100_000
 CALIBRATION_SEED = 2022
+LETTER_2022 = "Kamerbrief Beleidslijnen LLO, 23-9-2022"
 
 
-def calibration(tax_benefit_system, size: int = CALIBRATION_SIZE, seed: int = CALIBRATION_SEED) -> list[dict]:
-    """The law in force on two synthetic populations (STAP applications in 2022 and in 2023) beside the figures
-    the sources report. A report, not a fit: nothing is tuned to the figures."""
-    from openfisca_llo.population import generate
+def _row(report: BudgetReport, year: int, scheme: str) -> dict:
+    return next(r for r in report.totals if r["jaar"] == year and r["regeling"] == scheme and r["variant"] == "wet")
 
+
+def calibration(size: int = CALIBRATION_SIZE, seed: int = CALIBRATION_SEED) -> list[dict]:
+    """The law in force on synthetic persons and employers beside the figures the sources report. A report, not a
+    fit: nothing is tuned to these figures."""
+    persons = compute_budget(SyntheticSource(size, seed, chunk=size), [], [2021, 2022, 2023],
+                             schemes=["stap_budget", "levenlanglerenkrediet"], keep=True)
+    employers = compute_budget(SyntheticSource(1, seed, chunk=1, werkgevers_seed=seed), [], list(range(2020, 2028)),
+                               schemes=["slim_mkb", "slim_grootbedrijf", "slim_samenwerkingsverband",
+                                        "slim_scholingssubsidie"], keep=True)
     rows = []
-    population = generate(size, seed, stap_year=2022)
-    stap = stap_year(tax_benefit_system, population, 2022)
-    w = population.gewicht[stap.index]
-    first_three = (stap.dates >= np.datetime64("2022-03-01")) & (stap.dates <= np.datetime64("2022-08-31"))
-    granted = stap.granted > 0
-    letter = "Kamerbrief Beleidslijnen LLO, 23-9-2022"
+    stap = [r for r in persons.tijdvakken if r["regeling"] == "stap_budget" and r["variant"] == "wet"]
     rows.append({
         "grootheid": "STAP 2022, tijdvakken maart-augustus: aantal toekenningen",
-        "bron": f"{letter}: '115.000 subsidieverzoeken ... toegekend'", "bronwaarde": 115_000.0,
-        "model": float(w[first_three & granted].sum()), "eenheid": "aantal",
-    })
-    rows.append({
-        "grootheid": "STAP 2022, heel jaar: verleend bedrag",
-        "bron": f"{letter}: 'structureel jaarlijks EUR 218 miljoen ... inclusief uitvoeringskosten'",
-        "bronwaarde": 218e6, "model": float((w * stap.granted).sum()), "eenheid": "EUR",
-    })
-    rows.append({
-        "grootheid": "STAP 2022, heel jaar: aantal toekenningen",
-        "bron": "geen bron voor het hele jaar", "bronwaarde": None,
-        "model": float(w[granted].sum()), "eenheid": "aantal",
-    })
-    population = generate(size, seed, stap_year=2023)
-    stap = stap_year(tax_benefit_system, population, 2023)
-    w = population.gewicht[stap.index]
-    keys = stap.tijdvak
-    for key in np.unique(keys[~np.isnat(keys)]):
-        mask = keys == key
-        plafond = stap.plafond[mask][0]
-        refused = mask & stap.refused_by_plafond
+        "bron": f"{LETTER_2022}: '115.000 subsidieverzoeken ... toegekend'", "bronwaarde": 115_000.0,
+        "model": _stap_march_august_2022(persons), "eenheid": "aantal"})
+    row = _row(persons, 2022, "stap_budget")
+    rows.append({"grootheid": "STAP 2022, heel jaar: verleend bedrag",
+                 "bron": f"{LETTER_2022}: 'structureel jaarlijks EUR 218 miljoen ... inclusief uitvoeringskosten'",
+                 "bronwaarde": 218e6, "model": row["kosten_eur"], "eenheid": "EUR"})
+    rows.append({"grootheid": "STAP 2022, heel jaar: aantal toekenningen (onbekend: " + _fmt(row["onbekend"], "aantal") + ")",
+                 "bron": "geen bron voor het hele jaar", "bronwaarde": None, "model": row["ontvangers"], "eenheid": "aantal"})
+    for period in (p for p in stap if p["jaar"] == 2023 and p["tijdvak_vanaf"]):
         rows.append({
-            "grootheid": f"STAP 2023, tijdvak vanaf {key}: verleend bedrag ({_fmt(w[mask & (stap.granted > 0)].sum(), 'aantal')} "
-                         f"toekenningen, {_fmt(w[refused].sum(), 'aantal')} afgewezen door het plafond)",
-            "bron": f"parameter {PLAFOND_PARAMETER} (plafond)", "bronwaarde": None if np.isnan(plafond) else float(plafond),
-            "model": float((w * stap.granted)[mask].sum()), "eenheid": "EUR",
-        })
-    rows.append({
-        "grootheid": "STAP 2023, heel jaar: verleend bedrag",
-        "bron": "budget 2023 volgens secundaire bron (plafond EUR 170 mln, niet geverifieerd)",
-        "bronwaarde": 170e6, "model": float((w * stap.granted).sum()), "eenheid": "EUR",
-    })
-    rows.append({
-        "grootheid": "STAP 2023, heel jaar: aantal toekenningen",
-        "bron": "geen bron", "bronwaarde": None, "model": float(w[stap.granted > 0].sum()), "eenheid": "aantal",
-    })
+            "grootheid": f"STAP 2023, tijdvak vanaf {period['tijdvak_vanaf']}: verleend bedrag "
+                         f"({_fmt(period['toegekend'], 'aantal')} toekenningen, "
+                         f"{_fmt(period['afgewezen_door_plafond'], 'aantal')} afgewezen door het plafond)",
+            "bron": "parameter stap.subsidieplafond_per_tijdvak (plafond)", "bronwaarde": period["plafond_eur"],
+            "model": period["kosten_eur"], "eenheid": "EUR"})
+    row = _row(persons, 2023, "stap_budget")
+    rows.append({"grootheid": "STAP 2023, heel jaar: verleend bedrag",
+                 "bron": "budget 2023 volgens secundaire bron (plafond EUR 170 mln, niet geverifieerd)",
+                 "bronwaarde": 170e6, "model": row["kosten_eur"], "eenheid": "EUR"})
+    for year in (2021, 2022):
+        row = _row(persons, year, "levenlanglerenkrediet")
+        source = year == 2021
+        # 'geen_geverifieerd_bedrag' is the last ground: a borrower with an onbekend amount meets every condition
+        rows.append({"grootheid": f"Levenlanglerenkrediet {year}: leners met recht (van wie "
+                                  f"{_fmt(row['onbekend'], 'aantal')} met een onbekend bedrag: geen geverifieerd "
+                                  "collegegeld voor een deel van het jaar)",
+                     "bron": f"{LETTER_2022}: 'In 2021 hebben bijna 10.000 mensen gebruik gemaakt'" if source else "geen bron",
+                     "bronwaarde": 10_000.0 if source else None, "model": row["ontvangers"] + row["onbekend"],
+                     "eenheid": "aantal"})
+        known = row["ontvangers"] > 0
+        rows.append({"grootheid": f"Levenlanglerenkrediet {year}: leenvolume van de leners zonder onbekende maand"
+                                  + ("" if known else " (geen: het model kent het bedrag niet)"),
+                     "bron": f"{LETTER_2022}: 'Zij leenden in totaal EUR 27,3 miljoen'" if source else "geen bron",
+                     "bronwaarde": 27.3e6 if source else None, "model": row["kosten_eur"] if known else None,
+                     "eenheid": "EUR"})
+    for year in (2020, 2021, 2022):
+        parts = [_row(employers, year, s) for s in ("slim_mkb", "slim_grootbedrijf", "slim_samenwerkingsverband")]
+        total = sum(r["kosten_eur"] for r in parts)
+        unknown = sum(r["onbekend"] for r in parts)
+        rows.append({"grootheid": f"SLIM {year}: verleend bedrag (mkb, samenwerkingsverbanden, grootbedrijven; "
+                                  f"onbekend: {_fmt(unknown, 'aantal')} aanvragen in tijdvakken zonder bekend plafond "
+                                  "of bekende data)",
+                     "bron": "Kamerstuk 30012, nr. 142: 'Jaarlijks is voor SLIM EUR 48 miljoen beschikbaar'",
+                     "bronwaarde": 48e6, "model": total, "eenheid": "EUR"})
+    tables, outcomes = employers.detail
+    table, outcome = tables["slim_mkb"], outcomes[("slim_mkb", "wet")]
+    march = (table.datum >= np.datetime64("2020-03-01")) & (table.datum <= np.datetime64("2020-03-31"))
+    granted = float(table.gewicht[march & (np.nan_to_num(outcome.toegekend) > 0)].sum())
+    rows.append({"grootheid": "SLIM 2020 mkb, tijdvak maart: toekenningen (loting, plafond EUR 15 mln; "
+                              f"{_fmt(float(table.gewicht[march].sum()), 'aantal')} aanvragen)",
+                 "bron": "procesevaluatie SZW (secundair, hezelburcht.com): eerste ronde 673 toegekend van 2.113",
+                 "bronwaarde": 673.0, "model": granted, "eenheid": "aantal"})
+    scholing = [_row(employers, year, "slim_scholingssubsidie") for year in (2025, 2026, 2027)]
+    rows.append({"grootheid": "SLIM scholingssubsidie 2025-2027: verleend bedrag (onbekend: "
+                              f"{_fmt(sum(r['onbekend'] for r in scholing), 'aantal')} aanvragen, vanaf 2026 is het "
+                              "aanvraagtijdvak niet bekend)",
+                 "bron": "Kamerstuk 30012, nr. 158: 'tot en met 2027 EUR 73,8 miljoen beschikbaar'",
+                 "bronwaarde": 73.8e6, "model": sum(r["kosten_eur"] for r in scholing), "eenheid": "EUR"})
     return rows
+
+
+def _stap_march_august_2022(report: BudgetReport) -> float:
+    """STAP grants (weighted) on application days from 1 March to 31 August 2022 (the first three tijdvakken)."""
+    tables, outcomes = report.detail
+    table, outcome = tables["stap_budget"], outcomes[("stap_budget", "wet")]
+    window = (table.datum >= np.datetime64("2022-03-01")) & (table.datum <= np.datetime64("2022-08-31"))
+    granted = window & ~outcome.onbekend & (np.nan_to_num(outcome.toegekend) > 0)
+    return float(table.gewicht[granted].sum())
 
 
 def _fmt(value, unit) -> str:
@@ -627,7 +1031,8 @@ def calibration_rst(rows: list[dict], size: int = CALIBRATION_SIZE, seed: int = 
     lines = [
         ".. Gegenereerd door `openfisca-llo kalibratie`; niet met de hand bewerken (een test vergelijkt).",
         "",
-        f"Synthetische populaties van {_fmt(size, 'aantal')} personen (seed {seed}), het geldende recht:",
+        f"Synthetische populatie van {_fmt(size, 'aantal')} personen (seed {seed}) en synthetische werkgevers "
+        f"(seed {seed}), het geldende recht:",
         "",
         ".. list-table::",
         "   :header-rows: 1",
@@ -640,7 +1045,7 @@ def calibration_rst(rows: list[dict], size: int = CALIBRATION_SIZE, seed: int = 
         "     - Model / bron",
     ]
     for row in rows:
-        ratio = "-" if not row["bronwaarde"] else f"{row['model'] / row['bronwaarde']:.2f}".replace(".", ",")
+        ratio = "-" if not row["bronwaarde"] or row["model"] is None else f"{row['model'] / row['bronwaarde']:.2f}".replace(".", ",")
         lines += [
             f"   * - {row['grootheid']}",
             f"     - {row['bron']}",

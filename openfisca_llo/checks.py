@@ -33,6 +33,7 @@ from openfisca_llo.citations import (
     parameter_citations,
     variable_citations,
 )
+from openfisca_llo.optional_parameters import REDENEN
 
 PRECISIONS = ("artikel", "hoofdstuk", "onderwerp", "webpagina")
 REASON_MARK = "#"  # a user 'variable#item' in used_sources is the refusal reason 'item' of that variable
@@ -214,6 +215,12 @@ def check_parameter(report: CitationReport, parameter, scheme: str | None = None
             report.problems.append(f"parameter {parameter.name} op {value.instant_str}: {error}")
             continue
         value_verification = value.metadata.get("verificatie")
+        reason = (value.metadata or {}).get("onbekend")
+        if reason is not None and (value.value is not None or reason not in REDENEN):
+            report.problems.append(
+                f"parameter {parameter.name} op {value.instant_str}: metadata.onbekend {reason!r} alleen bij een "
+                f"waarde null, toegestaan: {sorted(REDENEN)}"
+            )
         report.scheme(scheme).values[value_verification] += 1
         if value_verification == "herkomst_onbekend":
             report.scheme(scheme).unsourced.append(f"{parameter.name}@{value.instant_str}")

@@ -159,6 +159,19 @@ def _population(args) -> int:
     from openfisca_llo.population import PopulationError, generate, save
 
     try:
+        if args.partitie:
+            from pathlib import Path
+
+            from openfisca_llo.budget import SyntheticSource
+
+            source = SyntheticSource(args.size, args.seed, chunk=args.partitie)
+            folder = Path(args.out)
+            folder.mkdir(parents=True, exist_ok=True)
+            for k in source.chunks(args.stap_jaar):
+                save(source.load(args.stap_jaar, k, text_ids=True), folder / f"deel-{k:05d}.parquet")
+            print(f"{folder}: {args.size:,} personen (SYNTHETISCH) in {len(source.chunks(args.stap_jaar))} "
+                  f"Parquet-delen van ten hoogste {args.partitie:,}".replace(",", "."))
+            return 0
         population = generate(args.size, args.seed, stap_year=args.stap_jaar)
         path = save(population, args.out)
     except (PopulationError, ValueError, OSError) as error:
@@ -169,35 +182,82 @@ def _population(args) -> int:
     return 0
 
 
+def _budget_years(args) -> list[int]:
+    years = set(args.year or [])
+    if args.van is not None or args.tot is not None:
+        if args.van is None or args.tot is None:
+            raise ValueError("geef --van en --tot samen")
+        if args.tot < args.van:
+            raise ValueError(f"--tot ({args.tot}) ligt vóór --van ({args.van})")
+        years |= set(range(args.van, args.tot + 1))
+    return sorted(years)
+
+
 def _budget(args) -> int:
-    from openfisca_llo import CountryTaxBenefitSystem
-    from openfisca_llo.budget import BudgetError, Progress, compute_budget, format_report, write_outputs
-    from openfisca_llo.compare import UnknownReformError, resolve_reform
+    import json
+
+    from openfisca_llo.amendments import AmendmentError, load_amendment_file
+    from openfisca_llo.budget import (
+        BudgetError,
+        FileSource,
+        Progress,
+        SyntheticSource,
+        Variant,
+        compute_budget,
+        format_report,
+        write_outputs,
+    )
+    from openfisca_llo.compare import UnknownReformError
     from openfisca_llo.population import PopulationError, load
 
-    baseline = CountryTaxBenefitSystem()
     try:
-        reform = resolve_reform(baseline, reform=args.reform)
-        population = load(args.population)
-        progress = Progress(enabled=not args.quiet and (sys.stderr.isatty() or len(population) >= 1_000_000))
-        report = compute_budget(baseline, reform, args.reform, population, args.year, progress)
-        paths = write_outputs(report, args.out or f"budget-{args.reform}")
-    except (UnknownReformError, PopulationError, BudgetError, OSError) as error:
+        if bool(args.population) == bool(args.synthetisch):
+            raise ValueError("geef --population BESTAND of MAP, of --synthetisch AANTAL (niet allebei)")
+        if args.chunk < 1:
+            raise ValueError("--chunk moet ten minste 1 zijn")
+        variants = []
+        for path in args.amendment or []:
+            variants.append(Variant.from_amendment(load_amendment_file(path), args.reform))
+        if not variants and args.reform:
+            variants.append(Variant(args.reform, args.reform))
+        names = [v.naam for v in variants]
+        if len(set(names)) != len(names):
+            raise ValueError(f"elk amendement heeft een eigen 'naam'; dubbel: {sorted({n for n in names if names.count(n) > 1})}")
+        years = _budget_years(args)
+        if args.synthetisch:
+            source = SyntheticSource(args.synthetisch, args.seed, chunk=args.chunk, werkgevers_seed=args.seed)
+        else:
+            source = FileSource(args.population, chunk=args.chunk, werkgevers_seed=args.seed)
+            if not years and len(source.files()) == 1:
+                years = load(source.files()[0]).years()
+        progress = Progress(enabled=not args.quiet and sys.stderr.isatty())
+        report = compute_budget(source, variants, years, args.loting_seed, engine=args.engine,
+                                scheduler=args.scheduler, workers=args.workers, schemes=args.regeling,
+                                progress=progress)
+        paths = write_outputs(report, args.out or "budget-uitvoer")
+    except AmendmentError as error:
+        print("Fout in het amendement:", file=sys.stderr)
+        for path, message in error.errors.items():
+            print(f"  {path}: {message}", file=sys.stderr)
+        return 2
+    except (UnknownReformError, PopulationError, BudgetError, OSError, ValueError) as error:
         print(f"Fout: {error}", file=sys.stderr)
         return 2
-    print(format_report(report), end="")
-    for path in paths.values():
-        print(f"geschreven: {path}")
+    if args.format == "json":
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report), end="")
+        for path in paths.values():
+            print(f"geschreven: {path}")
     return 0
 
 
 def _kalibratie(args) -> int:
     from pathlib import Path
 
-    from openfisca_llo import CountryTaxBenefitSystem
     from openfisca_llo.budget import calibration, calibration_rst
 
-    text = calibration_rst(calibration(CountryTaxBenefitSystem(), args.size, args.seed), args.size, args.seed)
+    text = calibration_rst(calibration(args.size, args.seed), args.size, args.seed)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
         print(f"geschreven: {args.out}")
@@ -248,14 +308,31 @@ def build_parser() -> argparse.ArgumentParser:
     population.add_argument("--size", type=int, default=100_000, help="aantal personen (standaard 100000)")
     population.add_argument("--seed", type=int, default=0, help="startwaarde van de toevalsgenerator (standaard 0)")
     population.add_argument("--stap-jaar", type=int, default=2023, help="jaar van de STAP-aanvragen (standaard 2023)")
-    population.add_argument("--out", required=True, help="bestand: .csv, of .parquet (vraagt pyarrow)")
+    population.add_argument("--out", required=True, help="bestand: .csv, of .parquet (vraagt pyarrow); met --partitie: een map")
+    population.add_argument("--partitie", type=int, help="schrijf Parquet-delen van dit aantal personen in de map --out")
     population.set_defaults(handler=_population)
-    budget = sub.add_parser("budget", help="kosten, ontvangers, winnaars en verliezers van wet en hervorming op een populatie")
-    budget.add_argument("--reform", required=True, help="naam van een meegeleverde hervorming (zie GET /reforms)")
-    budget.add_argument("--population", required=True, help="populatiebestand (CSV of Parquet)")
-    budget.add_argument("--year", type=int, action="append",
-                        help="jaar (herhaalbaar); standaard elk jaar met STAP-aanvragen of leerrekeningkolommen")
-    budget.add_argument("--out", help="map voor CSV en PNG (standaard budget-HERVORMING)")
+    budget = sub.add_parser(
+        "budget", help="kosten per regeling en jaar van de wet en van hervormingen of amendementen op een populatie")
+    budget.add_argument("--reform", help="naam van een meegeleverde hervorming (zie GET /reforms); met --amendment: "
+                                         "de amendementen gelden op deze hervorming")
+    budget.add_argument("--amendment", action="append",
+                        help="amendement als data (YAML/JSON), herhaalbaar: elk bestand is een variant")
+    budget.add_argument("--population", help="populatie: CSV- of Parquet-bestand, of een map met Parquet-delen")
+    budget.add_argument("--synthetisch", type=int, help="in plaats van --population: een synthetische populatie van "
+                                                          "dit aantal personen, per deel gemaakt")
+    budget.add_argument("--seed", type=int, default=0, help="seed van de synthetische personen en werkgevers (standaard 0)")
+    budget.add_argument("--van", type=int, help="eerste jaar (met --tot), bijvoorbeeld 2020")
+    budget.add_argument("--tot", type=int, help="laatste jaar, tot en met (met --van), bijvoorbeeld 2031")
+    budget.add_argument("--year", type=int, action="append", help="een los jaar (herhaalbaar)")
+    budget.add_argument("--regeling", action="append", help="alleen deze regeling(en) (herhaalbaar); standaard alle")
+    budget.add_argument("--loting-seed", type=int, default=20200302, help="seed van de loting (standaard 20200302)")
+    budget.add_argument("--engine", choices=["proces", "dask"], default="proces",
+                        help="proces (standaard, zonder Dask) of dask (dask.distributed)")
+    budget.add_argument("--scheduler", help="adres van een Dask-scheduler (tcp://host:8786); zonder: een lokaal cluster")
+    budget.add_argument("--workers", type=int, default=2, help="workers van het lokale Dask-cluster (standaard 2)")
+    budget.add_argument("--chunk", type=int, default=250_000, help="personen per deel (standaard 250000)")
+    budget.add_argument("--out", help="map voor CSV, JSON, Parquet en PNG (standaard budget-uitvoer)")
+    budget.add_argument("--format", choices=["text", "json"], default="text")
     budget.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
     budget.set_defaults(handler=_budget)
     kalibratie = sub.add_parser("kalibratie", help="het geldende recht op een synthetische populatie naast de cijfers uit de bronnen")

@@ -69,3 +69,11 @@ def whole_years(birth_month, birth_day, date: datetime.date):
     last_day = calendar.monthrange(date.year, date.month)[1]
     birthday_not_yet = (months % 12 == 0) & (np.minimum(birth_day, last_day) > date.day)
     return months // 12 - birthday_not_yet
+
+
+def dutch_date(iso: str | None) -> str:
+    """An ISO date (YYYY-MM-DD) as users read it: DD-MM-YYYY; None as '-'."""
+    if not iso:
+        return "-"
+    year, month, day = str(iso)[:10].split("-")
+    return f"{day}-{month}-{year}"

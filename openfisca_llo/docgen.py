@@ -45,6 +45,8 @@ from openfisca_llo.citations import (
     parameter_citations,
     variable_citations,
 )
+from openfisca_llo.dates import dutch_date
+from openfisca_llo.optional_parameters import unknown_periods
 from openfisca_llo.reasons import reason_citations
 
 # The only per-instrument knowledge: a title for each top-level folder of parameters/ and variables/.
@@ -434,6 +436,16 @@ def analyse_function(
             base = _parameter_path(first, parameter_args, aliases)
             if base is not None:
                 uses.parameter_paths.add((*base, node.args[1].value))
+        if (  # known_value(parameters, period, "a.b.c"): the optional parameter at that dotted path
+            isinstance(node.func, ast.Name)
+            and node.func.id == "known_value"
+            and len(node.args) == 3
+            and isinstance(first, ast.Name)
+            and first.id in parameter_args
+            and isinstance(node.args[2], ast.Constant)
+            and isinstance(node.args[2].value, str)
+        ):
+            uses.parameter_paths.add(tuple(node.args[2].value.split(".")))
         if (
             isinstance(first, ast.Constant)
             and isinstance(first.value, str)
@@ -994,9 +1006,13 @@ def not_modelled_items(model: Model) -> dict[str, list[str]]:
                 f"{param_ref(name)} — secundair of herkomst onbekend voor de waarden vanaf {', '.join(dates) or '(geen)'}"
                 + (f". {esc(note)}" if note else "")
             )
-        gaps = [v.instant_str for v in values if v.value is None]
-        if gaps:
-            empty.append(f"{param_ref(name)} — geen waarde vanaf {', '.join(gaps)}")
+        for period in unknown_periods(parameter):
+            until = f" tot {dutch_date(period['tot'])}" if period["tot"] else ""
+            explanation = f" {esc(period['toelichting'])}" if period["toelichting"] else ""
+            empty.append(
+                f"**{esc(group_title(name.split('.')[0]))}** — {param_ref(name)}: onbekend vanaf "
+                f"{dutch_date(period['van'])}{until} ({period['reden']}: {esc(period['omschrijving'])}).{explanation}"
+            )
         for citation in parameter_citations(parameter.metadata):
             if citation.precision == "onderwerp":
                 unverified.append(f"{param_ref(name)}: {citation_rst(citation)}")
@@ -1011,7 +1027,7 @@ def not_modelled_items(model: Model) -> dict[str, list[str]]:
         "niet_gemodelleerd": notes,
         "secundair": secondary,
         "onderwerp": unverified,
-        "leeg": empty,
+        "leeg": sorted(empty),
         "register": registry,
     }
 
@@ -1029,8 +1045,11 @@ NOT_MODELLED_SECTIONS = {
         "Citaties met alleen een onderwerp, omdat het artikelnummer niet in de officiële tekst is gecontroleerd.",
     ),
     "leeg": (
-        "Perioden zonder waarde",
-        "Parameters die vanaf een datum geen waarde hebben (``null``): daar rekent het model niet met een bedrag.",
+        "Onbekende gegevens per regeling",
+        "Parameters die in een periode geen waarde hebben (``null``), met de reden (niet geverifieerd, bronnen "
+        "tegenstrijdig, nog niet vastgesteld, niet in werking). Een regel die zo'n gegeven nodig heeft, antwoordt "
+        "daar 'onbekend' (niet te bepalen, bedrag leeg), nooit 'open' of 'onbeperkt' en nooit een toekenning; een "
+        "afwijzing op bekende feiten gaat voor.",
     ),
     "register": ("Toelichtingen in het bronnenregister", "De notities bij de bronnen in ``sources.yaml``."),
 }

@@ -24,6 +24,8 @@ from openfisca_llo.citations import (
     variable_citations,
 )
 from openfisca_llo.context import context_citations
+from openfisca_llo.dates import dutch_date
+from openfisca_llo.optional_parameters import ONBEKEND, why_unknown
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.situations import build_simulation
 
@@ -55,7 +57,10 @@ def _values(tax_benefit_system, simulation, name: str, value) -> dict:
     else:
         array = np.asarray(value)
         if array.dtype.kind == "f":
-            values = np.round(array.astype("float64"), 2).tolist()
+            rounded = np.round(array.astype("float64"), 2)
+            values = rounded.tolist()
+            if np.isnan(rounded).any():  # onbekend: JSON null, never a number
+                values = [None if v != v else v for v in values]
         elif array.dtype.kind == "M":
             values = array.astype(str).tolist()
         else:
@@ -88,11 +93,12 @@ def _parameter_at(tax_benefit_system, name: str, instant: str):
 
 def explain_parameter(tax_benefit_system, name: str, period, value, on: str | None = None) -> dict:
     """A parameter as read at ``period``; its consolidated texts cited as they stood on ``on`` (the day of the
-    result being explained; by default the day it was read)."""
+    result being explained; by default the day it was read). A parameter without a value (None) says why it is
+    unknown ('onbekend')."""
     instant = str(make_period(period).start)
     parameter, at_instant = _parameter_at(tax_benefit_system, name, instant)
     metadata = at_instant.metadata if at_instant is not None else parameter.metadata
-    return {
+    result = {
         "parameter": name,
         "omschrijving": parameter.description,
         "waarde": plain_value(value.item() if hasattr(value, "item") else value),
@@ -103,6 +109,11 @@ def explain_parameter(tax_benefit_system, name: str, period, value, on: str | No
         "toelichting": (metadata.get("toelichting") or "").strip(),
         "bronnen": _citations(parameter_citations(metadata, on=on or instant)),
     }
+    if value is None:
+        unknown = why_unknown(tax_benefit_system.parameters, name, instant)
+        if unknown is not None:
+            result["onbekend"] = unknown.as_dict()
+    return result
 
 
 def _full_nodes(simulation) -> dict:
@@ -119,6 +130,80 @@ def _full_nodes(simulation) -> dict:
     for tree in simulation.tracer.trees:
         walk(tree)
     return index
+
+
+def missing_parameters(tax_benefit_system, simulation, variable: str, period) -> list[dict]:
+    """The parameters without a value that the traced computation of ``variable`` asked, with the reason
+    (``why_unknown``); empty when the simulation was not traced."""
+    if not simulation.trace:
+        return []
+    full = _full_nodes(simulation)
+    found, seen, visited = [], set(), set()
+
+    def walk(node):
+        key = (node.name, str(node.period))
+        if key in visited:
+            return
+        visited.add(key)
+        node = full.get(key, node)
+        for parameter in node.parameters:
+            if parameter.value is None and parameter.name not in seen:
+                seen.add(parameter.name)
+                unknown = why_unknown(tax_benefit_system.parameters, parameter.name, str(make_period(parameter.period).start))
+                if unknown is not None:
+                    found.append(unknown.as_dict())
+        for child in node.children:
+            walk(child)
+
+    start = full.get((variable, str(make_period(period))))
+    if start is not None:
+        walk(start)
+    return found + unknown_conditions(tax_benefit_system, simulation, variable, period)
+
+
+UNKNOWN_SUFFIX = "_onbekend"
+
+
+def describe_unknown(missing: dict) -> str:
+    """One Dutch line for a missing figure (a parameter without a value) or an undecided condition (*_onbekend)."""
+    if "parameter" in missing:
+        until = f", weer bekend vanaf {dutch_date(missing['tot'])}" if missing.get("tot") else ""
+        return (
+            f"ontbrekend gegeven: {missing['parameter']} op {dutch_date(missing['datum'])}: {missing['omschrijving']} "
+            f"({missing['reden']}; leeg vanaf {dutch_date(missing.get('sinds'))}{until})"
+        )
+    return f"niet te bepalen: {missing['variabele']} ({missing['omschrijving']}; {missing['reden']})"
+
+
+def unknown_conditions(tax_benefit_system, simulation, variable: str, period) -> list[dict]:
+    """Variables named ``*_onbekend`` that are true in the traced computation of ``variable``: a figure that is not
+    null but undecided (two sources that conflict, each modelled as its own parameter), named with its label."""
+    if not simulation.trace:
+        return []
+    full = _full_nodes(simulation)
+    found, visited = [], set()
+
+    def walk(node):
+        key = (node.name, str(node.period))
+        if key in visited:
+            return
+        visited.add(key)
+        node = full.get(key, node)
+        if node.name.endswith(UNKNOWN_SUFFIX) and np.asarray(node.value).dtype == bool and np.asarray(node.value).any():
+            found.append({
+                "variabele": node.name,
+                "datum": str(make_period(node.period).start),
+                "reden": "bronnen_tegenstrijdig",
+                "omschrijving": tax_benefit_system.variables[node.name].label,
+                "parameters": sorted({p.name for p in node.parameters}),
+            })
+        for child in node.children:
+            walk(child)
+
+    start = full.get((variable, str(make_period(period))))
+    if start is not None:
+        walk(start)
+    return found
 
 
 SHARED_GROUP = "algemeen"  # inputs used by several schemes (variables/algemeen/)
@@ -203,8 +288,34 @@ def _reasons(tree: dict) -> list[dict]:
     return found
 
 
-def _reason_labels(tax_benefit_system, reasons: list[dict]) -> None:
+def _unknown_parameters(tree: dict) -> list[dict]:
+    """Every parameter in the tree that a formula asked and found without a value, once."""
+    found, seen = [], set()
+
+    def walk(node):
+        for parameter in node.get("parameters", []):
+            if "onbekend" in parameter and parameter["parameter"] not in seen:
+                seen.add(parameter["parameter"])
+                found.append({**parameter["onbekend"], "verificatie": parameter["verificatie"], "bronnen": parameter["bronnen"]})
+        name = node["variabele"]
+        if name.endswith(UNKNOWN_SUFFIX) and name not in seen and any(v is True for v in node["waarden"].values()):
+            seen.add(name)
+            found.append({
+                "variabele": name, "datum": node["periode"], "reden": "bronnen_tegenstrijdig",
+                "omschrijving": node["label"], "bronnen": node["bronnen"],
+            })
+        for child in node.get("stappen", []):
+            walk(child)
+
+    walk(tree)
+    return found
+
+
+def _reason_labels(tax_benefit_system, reasons: list[dict], tree: dict | None = None) -> None:
+    missing = _unknown_parameters(tree) if tree is not None else []
     for reason in reasons:
+        if reason["reden"] == ONBEKEND:
+            reason["ontbrekend"] = missing
         enum = tax_benefit_system.variables[reason["variabele"]].possible_values
         reason["omschrijving"] = enum[reason["reden"]].value
         specific = reason_citations(enum, reason["reden"], on=reason.pop("op"))
@@ -227,7 +338,7 @@ def explain(tax_benefit_system, situation: dict, variable: str, period: str, sim
     root = simulation.tracer.trees[-1]
     tree = _explain_node(tax_benefit_system, simulation, root, set(), _full_nodes(simulation), dag=_day(root.period))
     reasons = _reasons(tree)
-    _reason_labels(tax_benefit_system, reasons)
+    _reason_labels(tax_benefit_system, reasons, tree)
     return {
         "variabele": variable,
         "periode": str(root.period),
@@ -243,6 +354,8 @@ def explain(tax_benefit_system, situation: dict, variable: str, period: str, sim
 
 
 def _format_value(value, unit) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return "onbekend (niet te bepalen)"
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if unit == "currency-EUR" and isinstance(value, (int, float)):
@@ -274,11 +387,18 @@ def render_text(explanation: dict, markdown: bool = False) -> str:
     lines.append(f"{'**Uitkomst:**' if markdown else 'Uitkomst:'} {_format_values(explanation['uitkomst'], explanation['eenheid'])}")
     if explanation["redenen"]:
         lines.append("")
-        lines.append("## Redenen van afwijzing" if markdown else "Redenen van afwijzing:")
+        title = "Redenen van afwijzing"
+        if any(reason["reden"] == ONBEKEND for reason in explanation["redenen"]):
+            title = "Redenen van afwijzing of niet te bepalen"
+        lines.append(f"## {title}" if markdown else f"{title}:")
         for reason in explanation["redenen"]:
             lines.append(f"- {reason['id']}: {reason['omschrijving']} ({reason['reden']})")
             for citation in reason["bronnen"]:
                 lines.append(f"  - bron: {_format_citation(citation)}")
+            for missing in reason.get("ontbrekend", []):
+                lines.append(f"  - {describe_unknown(missing)}")
+                if missing.get("toelichting"):
+                    lines.append(f"    toelichting: {missing['toelichting']}")
     lines.append("")
     lines.append("## Berekening" if markdown else "Berekening:")
 
@@ -300,10 +420,11 @@ def render_text(explanation: dict, markdown: bool = False) -> str:
         for parameter in node.get("parameters", []):
             pname = f"`{parameter['parameter']}`" if markdown else parameter["parameter"]
             shown = _format_value(parameter["waarde"], parameter["eenheid"])
-            lines.append(
-                f"{indent}  parameter {pname} = {shown} (geldig vanaf {parameter['geldig_vanaf']}; "
-                f"{parameter['verificatie_label']})"
-            )
+            if "onbekend" in parameter:
+                status = f"{parameter['onbekend']['reden']}: {parameter['onbekend']['omschrijving']}"
+            else:
+                status = parameter["verificatie_label"]
+            lines.append(f"{indent}  parameter {pname} = {shown} (geldig vanaf {parameter['geldig_vanaf']}; {status})")
             for citation in parameter["bronnen"]:
                 lines.append(f"{indent}    bron: {_format_citation(citation)}")
         for child in node.get("stappen", []):

@@ -17,7 +17,8 @@ from openfisca_core.periods import DateUnit
 
 from openfisca_llo.checks import leaf_parameters
 from openfisca_llo.citations import parameter_citations, variable_citations
-from openfisca_llo.explain import plain_value
+from openfisca_llo.explain import describe_unknown, missing_parameters, plain_value
+from openfisca_llo.optional_parameters import ONBEKEND, REDENEN, null_reason
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.situations import build_simulation
 
@@ -49,8 +50,8 @@ SCHEMES: tuple[Scheme, ...] = (
         aanvraag_redenen=frozenset({"geen_scholingskosten", "scholing_niet_subsidiabel", "subsidieplafond_bereikt", "buiten_aanvraagtijdvak"}),
     ),
     Scheme(
-        "stap_ontwikkeladvies", "STAP-ontwikkeladvies", "personen", None, None, recht="stap_ontwikkeladvies_recht",
-        looptijd=(("stap_ontwikkeladvies.aanmelding_open", True),), soort="advies",
+        "stap_ontwikkeladvies", "STAP-ontwikkeladvies", "personen", None, "stap_ontwikkeladvies_afwijzingsgrond",
+        recht="stap_ontwikkeladvies_recht", looptijd=(("stap_ontwikkeladvies.aanmelding_open", True),), soort="advies",
     ),
     Scheme(
         "levenlanglerenkrediet", "Levenlanglerenkrediet", "personen", "levenlanglerenkrediet_maximum_per_studiejaar",
@@ -203,6 +204,7 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
     """Every scheme for every person and employer in ``situation`` on ``date``."""
     expanded = expand_on_date(tax_benefit_system, situation, date)
     simulation = build_simulation(tax_benefit_system, expanded)
+    simulation.trace = True  # to name the figures that are unknown on this date
     result: dict[str, dict[str, list]] = {}
     for scheme in SCHEMES:
         if scheme.entiteit not in expanded and scheme.entiteit != tax_benefit_system.person_entity.plural:
@@ -227,6 +229,7 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
                 maximum = plain_value(_parameter(tax_benefit_system, scheme.maximum)(date.isoformat()))
             except Exception:  # no value on this date: the scheme has no maximum then
                 maximum = None
+        missing = missing_parameters(tax_benefit_system, simulation, scheme.reden, period) if scheme.reden else []
         main_variable = tax_benefit_system.variables[scheme.bedrag or scheme.recht]
         sources = [c.as_dict() for c in variable_citations(main_variable, on=date.isoformat())]
         for index, instance_id in enumerate(population.ids):
@@ -235,7 +238,11 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
                 continue
             reason = str(reasons[index])
             amount = None if amounts is None else plain_value(amounts[index])
-            if reason == "geen" and (amount is None or amount > 0):
+            if amount is not None and amount != amount:
+                amount = None  # NaN: onbekend (JSON null)
+            if reason == ONBEKEND:
+                status = "niet_te_bepalen"
+            elif reason == "geen" and (amount is None or amount > 0):
                 status = "van_toepassing"
             elif reason == "geen" or reason in scheme.aanvraag_redenen:
                 status = "mogelijk"
@@ -262,11 +269,18 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
                     entry["reden_omschrijving"] = {
                         "buiten_looptijd": "De regeling gold niet op deze datum (zie de looptijd)",
                     }.get(reason, "Niet aan de voorwaarden voldaan")
+                if reason == ONBEKEND:
+                    entry["ontbrekend"] = missing
             result.setdefault(scheme.entiteit, {}).setdefault(instance_id, []).append(entry)
     return {"datum": date.isoformat(), "overzicht": result}
 
 
-STATUS_TEXT = {"van_toepassing": "van toepassing", "mogelijk": "mogelijk (bij een passende aanvraag)", "niet_van_toepassing": "niet van toepassing"}
+STATUS_TEXT = {
+    "van_toepassing": "van toepassing",
+    "mogelijk": "mogelijk (bij een passende aanvraag)",
+    "niet_van_toepassing": "niet van toepassing",
+    "niet_te_bepalen": "niet te bepalen",
+}
 
 
 def _money(value) -> str:
@@ -282,11 +296,13 @@ def render_overzicht(result: dict) -> str:
                 amount = ""
                 if entry["status"] == "van_toepassing" and entry["bedrag"] is not None:
                     amount = f": {_money(entry['bedrag'])}"
-                elif entry["maximum"] is not None and entry["status"] != "niet_van_toepassing":
+                elif entry["maximum"] is not None and entry["status"] == "mogelijk":
                     amount = f": tot {_money(entry['maximum'])}"
                 lines.append(f"- {entry['titel']} — {STATUS_TEXT[entry['status']]}{amount}")
                 if "reden" in entry:
                     lines.append(f"    reden: {entry['reden_omschrijving']}")
+                for missing in entry.get("ontbrekend", []):
+                    lines.append(f"    {describe_unknown(missing)}")
                 if entry["looptijd"]:
                     spans = ", ".join(
                         f"{s['van'] or 'vóór 2000'} t/m {s['tot_en_met'] or 'heden'}" for s in entry["looptijd"]
@@ -324,6 +340,10 @@ def tijdlijn(tax_benefit_system, start: datetime.date, stop: datetime.date) -> l
                     "verificatie": value.metadata.get("verificatie"),
                     "bronnen": [c.as_dict() for c in parameter_citations(value.metadata, on=value.instant_str)],
                 })
+                if value.value is None:  # from here the figure is unknown: say why, never 'open'
+                    events[-1]["onbekend"] = {"reden": null_reason(value), "omschrijving": REDENEN[null_reason(value)]}
+                if previous is not None and previous.value is None:
+                    events[-1]["oud_onbekend"] = True
             previous = value
     for name, variable in tax_benefit_system.variables.items():
         for date, formula in variable.formulas.items():
@@ -342,7 +362,9 @@ def render_tijdlijn(events: list[dict]) -> str:
     lines = []
     for event in events:
         if event["soort"] == "parameter":
-            lines.append(f"{event['datum']}  {event['naam']}: {event['oud']} -> {event['nieuw']}  ({event['omschrijving']})")
+            new = f"onbekend ({event['onbekend']['omschrijving']})" if "onbekend" in event else event["nieuw"]
+            old = "onbekend" if event.get("oud_onbekend") else ("-" if event["oud"] is None else event["oud"])
+            lines.append(f"{event['datum']}  {event['naam']}: {old} -> {new}  ({event['omschrijving']})")
         else:
             lines.append(f"{event['datum']}  formule {event['naam']}: {event['omschrijving']}")
         for citation in event["bronnen"][:2]:

@@ -54,6 +54,12 @@ from pathlib import Path
 import numpy as np
 
 from openfisca_llo.variables.algemeen.opleidingsniveau import Opleidingsniveau
+from openfisca_llo.variables.levenlanglerenkrediet.levenlanglerenkrediet_inputs import (
+    LevenlanglerenkredietNationaliteit,
+    LevenlanglerenkredietOnderwijssoort,
+)
+from openfisca_llo.variables.praktijkleren.praktijkleren_inputs import PraktijklerenLeerweg
+from openfisca_llo.variables.studievoorschotvoucher.studievoorschotvoucher_inputs import HogerOnderwijsGraad
 
 LEVELS = [item.name for item in Opleidingsniveau]
 REQUIRED = ["id", "geboortedatum", "opleidingsniveau", "maanden_verzekerd"]
@@ -68,6 +74,45 @@ OPTIONAL = [
     "gewicht",
 ]
 LEERREKENING_COLUMN = re.compile(r"^leerrekening_scholingskosten_(\d{4})$")
+#: Columns of the other schemes a budget costs: name -> (kind, default). A column named after an input
+#: variable feeds that variable; ``aanvraagdatum_REGELING`` is the day of the person's application to that scheme
+#: (empty: none; for a yearly scheme the year of the date is the year of the claim). Kinds: datum, getal, vlag,
+#: geheel, or the list of names of an Enum.
+SCHEME_COLUMNS: dict[str, tuple[object, object]] = {
+    "aanvraagdatum_stap_ontwikkeladvies": ("datum", None),
+    "aanvraagdatum_levenlanglerenkrediet": ("datum", None),  # first month of borrowing in the year
+    "levenlanglerenkrediet_onderwijssoort": ([i.name for i in LevenlanglerenkredietOnderwijssoort], "hbo_deeltijd"),
+    "levenlanglerenkrediet_nationaliteit": ([i.name for i in LevenlanglerenkredietNationaliteit], "nederlands"),
+    "levenlanglerenkrediet_verschuldigd_les_of_collegegeld": ("getal", 0.0),
+    "levenlanglerenkrediet_opleiding_erkend": ("vlag", True),
+    "levenlanglerenkrediet_zonder_onderbreking": ("vlag", False),
+    "levenlanglerenkrediet_ho_diploma_behaald": ("vlag", False),
+    "aanvraagdatum_scholingsaftrek": ("datum", None),
+    "scholingsuitgaven": ("getal", 0.0),
+    "scholingsuitgaven_binnen_standaardstudieperiode": ("vlag", False),
+    "aanvraagdatum_omscholing_ict_techniek": ("datum", None),
+    "omscholing_naar_kansrijk_beroep": ("vlag", False),
+    "omscholing_eerder_werkzaam_in_beroepssegment": ("vlag", False),
+    "omscholing_voortgezet_onderwijs_laatste_twee_jaar": ("vlag", False),
+    "omscholing_minstens_helft_werktijd_nieuw_beroep": ("vlag", False),
+    "omscholing_startdatum_opleiding": ("datum", None),
+    "omscholing_kosten_traject": ("getal", 0.0),
+    "aanvraagdatum_praktijkleren": ("datum", None),
+    "praktijkleren_leerweg": ([i.name for i in PraktijklerenLeerweg], "geen"),
+    "praktijkleren_hbo_sector_subsidiabel": ("vlag", False),
+    "praktijkleren_bedrag_voor_maximum": ("getal", 0.0),
+    "aanvraagdatum_evc_overbrugging": ("datum", None),  # the start day of the EVC procedure
+    "aanvraagdatum_evc_subsidieregeling": ("datum", None),
+    "evc_startdatum": ("datum", None),
+    "evc_afgerond_op": ("datum", None),
+    "evc_kosten": ("getal", 0.0),
+    "aanvraagdatum_studievoorschotvoucher": ("datum", None),
+    "ho_instroomjaar": ("geheel", 0),
+    "ho_graad": ([i.name for i in HogerOnderwijsGraad], "geen"),
+    "ho_datum_afstuderen": ("datum", None),
+    "studievoorschotvoucher_opleiding_geaccrediteerd_ho": ("vlag", False),
+    "ontvangt_lerarenbeurs": ("vlag", False),
+}
 MAX_MONTHS = 24
 
 
@@ -79,7 +124,7 @@ class PopulationError(ValueError):
 class Population:
     """One numpy array per column, all of the same length (one element per person)."""
 
-    id: np.ndarray  # str
+    id: np.ndarray  # str (int64 row numbers in a generated chunk of a budget run)
     geboortedatum: np.ndarray  # datetime64[D]
     opleidingsniveau: np.ndarray  # int16 index into Opleidingsniveau
     maanden_verzekerd: np.ndarray  # int32
@@ -93,6 +138,8 @@ class Population:
     gewicht: np.ndarray  # float64
     leerrekening_scholingskosten: dict[int, np.ndarray] = dataclasses.field(default_factory=dict)
     description: str = ""  # free text, e.g. that the population is synthetic
+    kolommen: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)  # SCHEME_COLUMNS present
+    eerste_rij: int = 0  # global number of the first row (a chunk of a larger population)
 
     def __len__(self) -> int:
         return len(self.id)
@@ -106,7 +153,20 @@ class Population:
         fields = {f.name: getattr(self, f.name)[index] for f in dataclasses.fields(self)
                   if isinstance(getattr(self, f.name), np.ndarray)}
         return Population(**fields, leerrekening_scholingskosten={y: a[index] for y, a in self.leerrekening_scholingskosten.items()},
-                          description=self.description)
+                          description=self.description, kolommen={k: a[index] for k, a in self.kolommen.items()},
+                          eerste_rij=self.eerste_rij)
+
+    def column(self, name: str) -> np.ndarray:
+        """A scheme column, or its default for every person when the file does not have it."""
+        if name in self.kolommen:
+            return self.kolommen[name]
+        kind, default = SCHEME_COLUMNS[name]
+        if kind == "datum":
+            return np.full(len(self), np.datetime64("NaT"), dtype="datetime64[D]")
+        if isinstance(kind, list):
+            return np.full(len(self), kind.index(default), dtype=np.int16)
+        dtype = {"getal": np.float64, "vlag": bool, "geheel": np.int64}[kind]
+        return np.full(len(self), default, dtype=dtype)
 
     def applicants(self, year: int | None = None) -> np.ndarray:
         """Indices of persons with a STAP application (in ``year`` if given)."""
@@ -116,9 +176,12 @@ class Population:
         return np.flatnonzero(has)
 
     def years(self) -> list[int]:
-        """Years with STAP applications or leerrekening spending in the file."""
-        dates = self.stap_aanvraagdatum[~np.isnat(self.stap_aanvraagdatum)]
-        years = set((np.unique(dates.astype("datetime64[Y]").astype(int)) + 1970).tolist())
+        """Years with applications (STAP or another scheme) or leerrekening spending in the file."""
+        columns = [self.stap_aanvraagdatum] + [v for k, v in self.kolommen.items() if k.startswith("aanvraagdatum_")]
+        years = set()
+        for values in columns:
+            dates = values[~np.isnat(values)]
+            years |= set((np.unique(dates.astype("datetime64[Y]").astype(int)) + 1970).tolist())
         return sorted(years | set(self.leerrekening_scholingskosten))
 
 
@@ -234,11 +297,12 @@ def from_columns(columns: dict, description: str = "") -> Population:
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         raise PopulationError(f"verplichte kolom(men) ontbreken: {missing}; verplicht: {REQUIRED}")
-    known = set(REQUIRED) | set(OPTIONAL)
+    known = set(REQUIRED) | set(OPTIONAL) | set(SCHEME_COLUMNS)
     unknown = [c for c in columns if c not in known and not LEERREKENING_COLUMN.match(c)]
     if unknown:
         raise PopulationError(
-            f"onbekende kolom(men): {unknown}; toegestaan: {REQUIRED + OPTIONAL} en leerrekening_scholingskosten_JJJJ"
+            f"onbekende kolom(men): {unknown}; toegestaan: {REQUIRED + OPTIONAL}, leerrekening_scholingskosten_JJJJ "
+            f"en de kolommen van de andere regelingen ({sorted(SCHEME_COLUMNS)})"
         )
     ids = np.asarray(columns["id"]).astype(str)
     n = len(ids)
@@ -282,7 +346,48 @@ def from_columns(columns: dict, description: str = "") -> Population:
         gewicht=weights,
         leerrekening_scholingskosten=leerrekening,
         description=description,
+        kolommen={name: _scheme_column(name, values) for name, values in columns.items() if name in SCHEME_COLUMNS},
     )
+
+
+def _scheme_column(name: str, values) -> np.ndarray:
+    kind, default = SCHEME_COLUMNS[name]
+    if kind == "datum":
+        return _dates(name, values, required=False)
+    if kind == "getal":
+        return _numbers(name, values, default)
+    if kind == "vlag":
+        return _flags(name, values, default)
+    if kind == "geheel":
+        return _numbers(name, values, default).astype(np.int64)
+    array = np.asarray(values)
+    if array.dtype.kind in "iu":
+        codes = array.astype(np.int16)
+        if len(codes) and (codes.min() < 0 or codes.max() >= len(kind)):
+            raise PopulationError(f"kolom {name!r}: code buiten 0-{len(kind) - 1}")
+        return codes
+    text = np.char.strip(array.astype(str))
+    text = np.where(text == "", default, text)
+    names, inverse = np.unique(text, return_inverse=True)
+    bad = [n for n in names if n not in kind]
+    if bad:
+        row = int(np.flatnonzero(text == bad[0])[0]) + 1
+        raise PopulationError(f"kolom {name!r}, rij {row}: onbekende waarde {str(bad[0])!r}; toegestaan: {kind}")
+    return np.array([kind.index(n) for n in names], dtype=np.int16)[inverse.reshape(-1)]
+
+
+def _scheme_text(name: str, values: np.ndarray) -> np.ndarray:
+    kind, _ = SCHEME_COLUMNS[name]
+    if kind == "datum":
+        text = values.astype(str)
+        return np.where(text == "NaT", "", text)
+    if kind == "vlag":
+        return np.where(values, "1", "0")
+    if kind == "getal":
+        return np.round(values, 2).astype(str)
+    if isinstance(kind, list):
+        return np.array(kind)[values]
+    return values.astype(str)
 
 
 # ---- files ------------------------------------------------------------------------------------------------------
@@ -314,7 +419,7 @@ def load(path) -> Population:
         columns = {}
         for name in table.column_names:
             column = table.column(name)
-            if name in ("geboortedatum", "stap_aanvraagdatum") and str(column.type).startswith("date"):
+            if str(column.type).startswith("date"):
                 columns[name] = np.array(column.to_pylist(), dtype="datetime64[D]") if column.null_count else (
                     column.to_numpy(zero_copy_only=False).astype("datetime64[D]"))
             else:
@@ -370,6 +475,8 @@ def _text_columns(population: Population) -> dict[str, np.ndarray]:
     }
     for year, values in sorted(population.leerrekening_scholingskosten.items()):
         columns[f"leerrekening_scholingskosten_{year}"] = money(values)
+    for name, values in population.kolommen.items():
+        columns[name] = _scheme_text(name, values)
     return columns
 
 
@@ -398,6 +505,14 @@ def save(population: Population, path) -> Path:
         }
         for year, values in sorted(population.leerrekening_scholingskosten.items()):
             arrays[f"leerrekening_scholingskosten_{year}"] = pa.array(values)
+        for name, values in population.kolommen.items():
+            kind, _ = SCHEME_COLUMNS[name]
+            if kind == "datum":
+                arrays[name] = pa.array(values, type=pa.date32(), mask=np.isnat(values))
+            elif isinstance(kind, list):
+                arrays[name] = pa.array(np.array(kind)[values])
+            else:
+                arrays[name] = pa.array(values)
         table = pa.table(arrays).replace_schema_metadata({"openfisca_llo": population.description})
         parquet.write_table(table, path)
         return path
@@ -491,7 +606,122 @@ def _education(rng, n: int, levels: list[str]) -> np.ndarray:
     return np.array([LEVELS.index(level) for level in levels], dtype=np.int16)[choice]
 
 
-def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPULATION_18_TO_AOW) -> Population:
+#: Other schemes (all ASSUMPTIONS: the sources give no participation figures; see docs/handleidingen/budget.rst).
+#: Yearly share of persons who apply, the age or education group they come from, and their inputs.
+ONTWIKKELADVIES_RATE = 0.005  # of persons with at most mbo-2
+LLK_RATE, LLK_AGES = 0.002, (30, 55)  # borrowers, first borrowing month uniform over the year
+LLK_FEE_MEDIAN = 2_500.0  # tuition owed per study year, lognormal sigma 0.5
+SCHOLINGSAFTREK_RATE, SCHOLINGSAFTREK_MEDIAN = 0.04, 1_500.0  # lognormal sigma 0.8, EUR 100 - 15,000
+OMSCHOLING_RATE = 0.0002  # traject costs uniform EUR 7,500 - 15,000, start 30 days after the application
+PRAKTIJKLEREN_RATE, PRAKTIJKLEREN_AGES = 0.01, (18, 30)  # 70% mbo-bbl, 30% hbo duaal/deeltijd (half in a sector);
+#: amount before the maximum uniform EUR 1,500 - 4,000
+EVC_RATE = 0.0005  # procedure of 60 days, costs uniform EUR 800 - 1,500, applied for on completion
+VOUCHER_RATE, VOUCHER_AGES = 0.003, (22, 32)  # instroom 2015-2017, hbo bachelor or wo master, 4-5 years
+
+
+def _uniform_dates(rng, year: int, n: int) -> np.ndarray:
+    """``n`` days drawn uniformly over ``year``."""
+    start = np.datetime64(f"{year}-01-01", "D")
+    days = int((np.datetime64(f"{year + 1}-01-01", "D") - start).astype(int))
+    return start + rng.integers(0, days, size=n).astype("timedelta64[D]")
+
+
+def scheme_columns(rng, year: int, ages: np.ndarray, education: np.ndarray) -> dict[str, np.ndarray]:
+    """The SCHEME_COLUMNS of a synthetic population for ``year`` (see the rate constants above). Values are drawn
+    only for the persons who take part (a few percent), so a chunk of a large population is cheap to make."""
+    n = len(ages)
+    cols: dict[str, np.ndarray] = {}
+
+    def spread(chosen, values, default, dtype):
+        out = np.full(n, default, dtype=dtype)
+        out[chosen] = values
+        return out
+
+    def dates(chosen, values):
+        return spread(chosen, values, np.datetime64("NaT"), "datetime64[D]")
+
+    def pick(eligible, rate):
+        return np.flatnonzero(eligible & (rng.random(n) < rate))
+
+    low = np.isin(education, [LEVELS.index(x) for x in ("geen", "vmbo", "mbo_1", "mbo_2")])
+    chosen = pick(low, ONTWIKKELADVIES_RATE)
+    cols["aanvraagdatum_stap_ontwikkeladvies"] = dates(chosen, _uniform_dates(rng, year, len(chosen)))
+
+    chosen = pick((ages >= LLK_AGES[0]) & (ages <= LLK_AGES[1]), LLK_RATE)
+    k = len(chosen)
+    first = (np.datetime64(f"{year}-01", "M") + rng.integers(0, 12, size=k).astype("timedelta64[M]")).astype("datetime64[D]")
+    cols["aanvraagdatum_levenlanglerenkrediet"] = dates(chosen, first)
+    kinds = [i.name for i in LevenlanglerenkredietOnderwijssoort]
+    options = np.array([kinds.index(x) for x in ("hbo_deeltijd", "wo_deeltijd", "hbo_voltijd", "mbo_bol")])
+    cols["levenlanglerenkrediet_onderwijssoort"] = spread(chosen, options[rng.integers(0, len(options), size=k)],
+                                                          kinds.index("hbo_deeltijd"), np.int16)
+    cols["levenlanglerenkrediet_verschuldigd_les_of_collegegeld"] = spread(
+        chosen, np.round(rng.lognormal(np.log(LLK_FEE_MEDIAN), 0.5, size=k), 2), 0.0, np.float64)
+    cols["levenlanglerenkrediet_opleiding_erkend"] = spread(chosen, True, False, bool)
+    cols["levenlanglerenkrediet_ho_diploma_behaald"] = spread(chosen, rng.random(k) < 0.5, False, bool)
+
+    chosen = pick(np.ones(n, dtype=bool), SCHOLINGSAFTREK_RATE)
+    k = len(chosen)
+    cols["aanvraagdatum_scholingsaftrek"] = dates(chosen, _uniform_dates(rng, year, k))
+    spending = np.clip(rng.lognormal(np.log(SCHOLINGSAFTREK_MEDIAN), 0.8, size=k), 100, 15_000)
+    cols["scholingsuitgaven"] = spread(chosen, np.round(spending, 2), 0.0, np.float64)
+
+    chosen = pick((ages >= 20) & (ages <= 60), OMSCHOLING_RATE)
+    k = len(chosen)
+    applied = _uniform_dates(rng, year, k)
+    cols["aanvraagdatum_omscholing_ict_techniek"] = dates(chosen, applied)
+    cols["omscholing_naar_kansrijk_beroep"] = spread(chosen, True, False, bool)
+    cols["omscholing_minstens_helft_werktijd_nieuw_beroep"] = spread(chosen, True, False, bool)
+    cols["omscholing_startdatum_opleiding"] = dates(chosen, applied + np.timedelta64(30, "D"))
+    cols["omscholing_kosten_traject"] = spread(chosen, np.round(rng.uniform(7_500, 15_000, size=k), 2), 0.0, np.float64)
+
+    chosen = pick((ages >= PRAKTIJKLEREN_AGES[0]) & (ages <= PRAKTIJKLEREN_AGES[1]), PRAKTIJKLEREN_RATE)
+    k = len(chosen)
+    cols["aanvraagdatum_praktijkleren"] = dates(chosen, _uniform_dates(rng, year, k))
+    ways = [i.name for i in PraktijklerenLeerweg]
+    hbo = rng.random(k) < 0.3
+    cols["praktijkleren_leerweg"] = spread(
+        chosen, np.where(hbo, ways.index("hbo_duaal_of_deeltijd"), ways.index("mbo_bbl")), ways.index("geen"), np.int16)
+    cols["praktijkleren_hbo_sector_subsidiabel"] = spread(chosen, hbo & (rng.random(k) < 0.5), False, bool)
+    cols["praktijkleren_bedrag_voor_maximum"] = spread(chosen, np.round(rng.uniform(1_500, 4_000, size=k), 2), 0.0,
+                                                       np.float64)
+
+    chosen = pick(np.ones(n, dtype=bool), EVC_RATE)
+    k = len(chosen)
+    start = _uniform_dates(rng, year, k)
+    cols["evc_startdatum"] = dates(chosen, start)
+    cols["evc_afgerond_op"] = dates(chosen, start + np.timedelta64(60, "D"))
+    cols["aanvraagdatum_evc_overbrugging"] = dates(chosen, start)
+    cols["aanvraagdatum_evc_subsidieregeling"] = dates(chosen, start + np.timedelta64(60, "D"))
+    cols["evc_kosten"] = spread(chosen, np.round(rng.uniform(800, 1_500, size=k), 2), 0.0, np.float64)
+
+    chosen = pick((ages >= VOUCHER_AGES[0]) & (ages <= VOUCHER_AGES[1]), VOUCHER_RATE)
+    k = len(chosen)
+    cols["aanvraagdatum_studievoorschotvoucher"] = dates(chosen, _uniform_dates(rng, year, k))
+    intake = rng.integers(2015, 2018, size=k)
+    grades = [i.name for i in HogerOnderwijsGraad]
+    wo = rng.random(k) < 0.4
+    cols["ho_instroomjaar"] = spread(chosen, intake, 0, np.int64)
+    cols["ho_graad"] = spread(chosen, np.where(wo, grades.index("wo_master"), grades.index("hbo_bachelor")),
+                              grades.index("geen"), np.int16)
+    graduation = (intake + np.where(wo, 5, 4) - 1970).astype("datetime64[Y]").astype("datetime64[D]")
+    cols["ho_datum_afstuderen"] = dates(chosen, graduation + np.timedelta64(180, "D"))
+    cols["studievoorschotvoucher_opleiding_geaccrediteerd_ho"] = spread(chosen, True, False, bool)
+    # a column equal to its default everywhere is left out (the file stays small; Population.column supplies it)
+    return {k: v for k, v in cols.items() if not _all_default(k, v)}
+
+
+def _all_default(name: str, values: np.ndarray) -> bool:
+    kind, default = SCHEME_COLUMNS[name]
+    if kind == "datum":
+        return bool(np.isnat(values).all())
+    if isinstance(kind, list):
+        return bool((values == kind.index(default)).all())
+    return bool((values == default).all())
+
+
+def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPULATION_18_TO_AOW,
+             first_row: int = 0, all_schemes: bool = True, text_ids: bool = True) -> Population:
     """A SYNTHETIC population of ``size`` persons aged 18 to 66 on 1 January of ``stap_year``; deterministic per seed.
 
     Every row has weight ``total / size``, so weighted totals stand for ``total`` persons. What is cited and
@@ -513,9 +743,9 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
     """
     if size < 1:
         raise ValueError("size moet ten minste 1 zijn")
-    if not 2022 <= stap_year <= 2031:
-        raise ValueError("stap_year moet tussen 2022 en 2031 liggen (de STAP-regeling begon in 2022; de AOW-leeftijd "
-                         "is in het model bekend tot en met 2031)")
+    if not 2020 <= stap_year <= 2031:
+        raise ValueError("het jaar moet tussen 2020 en 2031 liggen (de AOW-leeftijd is in het model bekend tot en met "
+                         "2031; STAP-aanvragen vóór 2022 wijst het model af: de regeling gold toen niet)")
     rng = np.random.default_rng(seed)
 
     applies = rng.random(size) < APPLICATION_RATE
@@ -530,8 +760,9 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
     education = _education(rng, size, list(EDUCATION_SHARES))
     low = rng.random(size) < APPLICANTS_AT_MOST_MBO4
     high_levels = [level for level in EDUCATION_SHARES if level not in AT_MOST_MBO4]
-    applicant_education = np.where(low, _education(rng, size, AT_MOST_MBO4), _education(rng, size, high_levels))
-    education = np.where(applies, applicant_education, education).astype(np.int16)
+    applicant_education = np.where(low[applies], _education(rng, n_app, AT_MOST_MBO4), _education(rng, n_app, high_levels))
+    education = education.astype(np.int16)
+    education[applies] = applicant_education
 
     starts = np.array(tijdvak_starts(stap_year), dtype="datetime64[D]")
     ends = np.append(starts[1:], np.datetime64(f"{stap_year + 1}-01-01", "D")) - np.timedelta64(1, "D")
@@ -540,18 +771,26 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
     dates = np.minimum(starts[window] + delay.astype("timedelta64[D]"), ends[window])
     dates = np.where(applies, dates, np.datetime64("NaT"))
 
-    costs = np.where(applies, _costs(rng, size), 0.0)
+    costs = np.zeros(size)
+    costs[applies] = _costs(rng, n_app)
     in_register = applies & (rng.random(size) < IN_REGISTER)
     recognised = rng.random(size) < OCW_RECOGNISED_BEFORE
     recognised = applies & (recognised | (dates >= np.datetime64(OCW_RECOGNISED_FROM)))
     months = np.where(rng.random(size) < FULLY_INSURED, MAX_MONTHS, rng.integers(0, MAX_MONTHS, size=size))
     student = (ages < 30) & (rng.random(size) < STUDIEFINANCIERING_UNDER_30)
     half_time = rng.random(size) < HALF_TIME
-    leerrekening = {
-        year: np.where(rng.random(size) < LEERREKENING_SPEND_RATE, _costs(rng, size), 0.0) for year in LEERREKENING_YEARS
-    }
-    width = len(str(size - 1))
-    ids = np.char.add("synth-", np.char.zfill(np.arange(size).astype(str), width))
+    leerrekening = {}
+    for year in LEERREKENING_YEARS:  # costs drawn only for those who spend
+        spends = rng.random(size) < LEERREKENING_SPEND_RATE
+        leerrekening[year] = np.zeros(size)
+        leerrekening[year][spends] = _costs(rng, int(spends.sum()))
+    if text_ids:
+        width = len(str(first_row + size - 1))
+        ids = np.char.add("synth-", np.char.zfill(np.arange(first_row, first_row + size).astype(str), width))
+    else:  # a chunk of a budget run: the global row numbers (text ids cost a third of the generation time)
+        ids = np.arange(first_row, first_row + size, dtype=np.int64)
+    # the other schemes from a stream of their own, so the STAP and leerrekening columns do not change
+    kolommen = scheme_columns(np.random.default_rng([seed, 1]), stap_year, ages, education) if all_schemes else {}
     description = (
         f"SYNTHETISCHE populatie (openfisca-llo population --size {size} --seed {seed} --stap-jaar {stap_year}): "
         f"geen echte personen.\nElke rij staat voor {total / size:g} personen van 18 jaar tot de AOW-leeftijd "
@@ -573,4 +812,6 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
         gewicht=np.full(size, total / size),
         leerrekening_scholingskosten=leerrekening,
         description=description,
+        kolommen=kolommen,
+        eerste_rij=first_row,
     )

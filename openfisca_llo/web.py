@@ -248,6 +248,19 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
 
     app.add_url_rule("/compare", "compare", compare_route, methods=["POST"])
 
+    def budget_route():
+        from openfisca_llo.budget import BudgetError, budget_request
+        from openfisca_llo.population import PopulationError
+
+        payload = read_json_body()
+        try:
+            report = budget_request(payload)
+        except (BudgetError, UnknownReformError, PopulationError) as error:
+            raise ApiError(400, str(error)) from error
+        return json_response(report.as_dict())
+
+    app.add_url_rule("/budget", "budget", budget_route, methods=["POST"])
+
     def _date_field(value, field: str) -> datetime.date:
         try:
             date = datetime.date.fromisoformat(str(value))

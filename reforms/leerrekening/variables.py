@@ -6,6 +6,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
+from openfisca_llo.optional_parameters import amount_or_nan
 
 CPF = cite("web-centre-inffo-cpf-alimentation", paragraaf="22-1-1")
 CPF_LAAG = cite("web-centre-inffo-cpf-alimentation", paragraaf="22-1-3")
@@ -159,8 +160,9 @@ class stap_budget(Variable):
         p = parameters(period)
         if p.leerrekening.actief and p.leerrekening.vervangt_stap:
             return np.zeros(persoon.count)
-        kosten = persoon("stap_scholingskosten", period)
-        return np.where(persoon("stap_recht", period), np.minimum(kosten, p.stap.maximum_per_kalenderjaar), 0)
+        kosten = persoon("stap_subsidiabele_kosten", period)
+        bedrag = np.where(persoon("stap_recht", period), np.minimum(kosten, p.stap.maximum_per_kalenderjaar), 0)
+        return amount_or_nan(persoon("stap_afwijzingsgrond", period), bedrag)
 
 
 NEW_VARIABLES = [

@@ -109,7 +109,7 @@ class stap_leerrechten_uit_compartiment(Variable):
             return np.zeros(persoon.count, dtype=bool)
         grond = persoon("stap_afwijzingsgrond_zonder_leerrechten", period)
         alleen_plafond = grond == grond.possible_values.subsidieplafond_bereikt
-        bedrag = np.minimum(persoon("stap_scholingskosten", period), p.maximum_per_kalenderjaar).astype(np.float64)
+        bedrag = np.minimum(persoon("stap_subsidiabele_kosten", period), p.maximum_per_kalenderjaar).astype(np.float64)
         # float64: bedragen rond EUR 125 mln liggen in float32 (de opslag van OpenFisca) 8 euro uit elkaar
         reeds = persoon("stap_leerrechten_reeds_verleend_in_jaar", period).astype(np.float64)
         past = reeds + bedrag <= p.leerrechten.budget_per_jaar

@@ -1,6 +1,8 @@
-"""Population budgets: the schema, the synthetic generator, first-come-first-served STAP plafonds, the leerrekening
-costs and the `openfisca-llo budget` command, on small populations whose outcomes are worked out by hand."""
+"""Population budgets: the schema, the synthetic generators, first-come-first-served and the lottery, every scheme,
+onbekend counted apart, year ranges, amendment variants, the Dask engine and the `openfisca-llo budget` command,
+on small populations whose outcomes are worked out by hand from the cited rules."""
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -10,14 +12,18 @@ from openfisca_llo import population as pop
 from openfisca_llo.budget import (
     CALIBRATION_SEED,
     CALIBRATION_SIZE,
+    PopulationSource,
+    SyntheticSource,
+    Variant,
+    budget_small,
     calibration,
     calibration_rst,
     compute_budget,
-    first_come_first_served,
-    stap_year,
+    person_applications,
 )
 from openfisca_llo.cli import main
-from openfisca_llo.compare import resolve_reform
+from openfisca_llo.kostenposten import BY_NAME, NIET_DOORGEREKEND, REGELINGEN, Aanvragen, evaluate
+from openfisca_llo.toewijzing import first_come_first_served, lottery_numbers
 
 ROOT = Path(__file__).resolve().parents[2]
 CALIBRATION_TABLE = ROOT / "docs" / "handleidingen" / "kalibratie_tabel.inc"
@@ -32,24 +38,34 @@ def make(rows: list[dict]) -> pop.Population:
     return pop.from_columns(columns)
 
 
+def rows_of(report, **match) -> list[dict]:
+    return [r for r in report.totals if all(r[k] == v for k, v in match.items())]
+
+
+def one(report, **match) -> dict:
+    found = rows_of(report, **match)
+    assert len(found) == 1, (match, found)
+    return found[0]
+
+
 # ---- schema ------------------------------------------------------------------------------------------------------
 
 
-def test_csv_round_trip_keeps_every_column(tmp_path):
-    population = pop.generate(500, seed=3)
+def test_csv_round_trip_keeps_every_column_including_the_other_schemes(tmp_path):
+    population = pop.generate(3000, seed=3)
+    assert {"aanvraagdatum_scholingsaftrek", "scholingsuitgaven", "aanvraagdatum_levenlanglerenkrediet"} <= set(population.kolommen)
     path = pop.save(population, tmp_path / "p.csv")
     assert path.read_text(encoding="utf-8").startswith("# SYNTHETISCHE populatie")
     loaded = pop.load(path)
-    assert loaded.synthetic and len(loaded) == 500
-    for field in ("id", "opleidingsniveau", "maanden_verzekerd", "stap_scholingskosten", "stap_ocw_erkend",
-                  "stap_in_scholingsregister", "ontvangt_studiefinanciering", "halftijds_gewerkt",
-                  "aanvraagvolgorde", "gewicht"):
+    assert loaded.synthetic and len(loaded) == 3000
+    for field in ("id", "opleidingsniveau", "maanden_verzekerd", "stap_scholingskosten", "gewicht"):
         assert np.array_equal(getattr(loaded, field), getattr(population, field)), field
-    for field in ("geboortedatum", "stap_aanvraagdatum"):
-        assert np.array_equal(getattr(loaded, field).astype(np.int64), getattr(population, field).astype(np.int64))
-    assert sorted(loaded.leerrekening_scholingskosten) == pop.LEERREKENING_YEARS
-    assert all(np.array_equal(loaded.leerrekening_scholingskosten[y], population.leerrekening_scholingskosten[y])
-               for y in pop.LEERREKENING_YEARS)
+    assert sorted(loaded.kolommen) == sorted(population.kolommen)
+    for name, values in population.kolommen.items():
+        other = loaded.kolommen[name]
+        if values.dtype.kind == "M":
+            values, other = values.astype(np.int64), other.astype(np.int64)
+        assert np.array_equal(other, values), name
 
 
 def test_parquet_round_trip(tmp_path):
@@ -58,15 +74,11 @@ def test_parquet_round_trip(tmp_path):
     loaded = pop.load(pop.save(population, tmp_path / "p.parquet"))
     assert loaded.synthetic
     assert np.array_equal(loaded.stap_aanvraagdatum.astype(np.int64), population.stap_aanvraagdatum.astype(np.int64))
-    assert np.array_equal(loaded.stap_scholingskosten, population.stap_scholingskosten)
-
-
-def test_optional_columns_have_defaults():
-    population = make([{"id": "a"}, {"id": "b", "stap_aanvraagdatum": "2023-05-02", "stap_scholingskosten": "400"}])
-    assert list(population.gewicht) == [1.0, 1.0]
-    assert list(population.aanvraagvolgorde) == [0.0, 1.0]  # the row order
-    assert list(population.applicants(2023)) == [1] and list(population.applicants(2022)) == []
-    assert population.leerrekening_scholingskosten == {}
+    for name, values in population.kolommen.items():
+        other = loaded.kolommen[name]
+        if values.dtype.kind == "M":
+            values, other = values.astype(np.int64), other.astype(np.int64)
+        assert np.array_equal(other, values), name
 
 
 @pytest.mark.parametrize(
@@ -75,9 +87,9 @@ def test_optional_columns_have_defaults():
         ("geboortedatum", "1980-02-30", "kolom 'geboortedatum', rij 2"),
         ("opleidingsniveau", "master", "onbekende waarde 'master'"),
         ("maanden_verzekerd", "30", "0 tot en met 24"),
-        ("stap_scholingskosten", "-5", "kolom 'stap_scholingskosten', rij 2"),
-        ("stap_ocw_erkend", "misschien", "verwacht 0 of 1"),
         ("gewicht", "0", "groter dan 0"),
+        ("ho_graad", "doctor", "kolom 'ho_graad', rij 2: onbekende waarde 'doctor'"),
+        ("aanvraagdatum_scholingsaftrek", "2021-13-01", "kolom 'aanvraagdatum_scholingsaftrek', rij 2"),
         ("onbekend", "1", "onbekende kolom"),
     ],
 )
@@ -86,43 +98,7 @@ def test_bad_values_name_column_and_row(column, value, message):
         make([{"id": "a"}, {"id": "b", column: value}])
 
 
-def test_missing_required_column_and_duplicate_ids(tmp_path):
-    path = tmp_path / "p.csv"
-    path.write_text("id,geboortedatum\nx,1980-01-01\n", encoding="utf-8")
-    with pytest.raises(pop.PopulationError, match="verplichte kolom"):
-        pop.load(path)
-    with pytest.raises(pop.PopulationError, match="dubbele ids"):
-        make([{"id": "a"}, {"id": "a"}])
-
-
-# ---- the generator -----------------------------------------------------------------------------------------------
-
-
-def test_generator_is_deterministic_per_seed():
-    a, b, c = pop.generate(2000, seed=11), pop.generate(2000, seed=11), pop.generate(2000, seed=12)
-    assert np.array_equal(a.geboortedatum, b.geboortedatum)
-    assert np.array_equal(a.stap_scholingskosten, b.stap_scholingskosten)
-    assert np.array_equal(a.aanvraagvolgorde, b.aanvraagvolgorde)
-    assert not np.array_equal(a.geboortedatum, c.geboortedatum)
-
-
-def test_generator_follows_the_cited_applicant_profile():
-    population = pop.generate(200_000, seed=1)
-    applicants = population.applicants(2023)
-    assert abs(len(applicants) / len(population) - pop.APPLICATION_RATE) < 0.002
-    from openfisca_llo.budget import age_on
-
-    ages = age_on(population, "2023-01-01")
-    assert 18 <= ages.min() and ages.max() <= 66
-    assert abs((ages[applicants] >= 50).mean() - pop.APPLICANTS_50_PLUS) < 0.015
-    low = np.isin(population.opleidingsniveau[applicants], [pop.LEVELS.index(x) for x in pop.AT_MOST_MBO4])
-    assert abs(low.mean() - pop.APPLICANTS_AT_MOST_MBO4) < 0.015
-    dates = population.stap_aanvraagdatum[applicants]
-    assert dates.min() >= np.datetime64("2023-03-17") and dates.max() <= np.datetime64("2023-12-31")
-    assert np.isclose(population.gewicht.sum(), pop.POPULATION_18_TO_AOW)
-
-
-# ---- first come, first served ------------------------------------------------------------------------------------
+# ---- allocation --------------------------------------------------------------------------------------------------
 
 
 def test_first_come_first_served_on_arrays():
@@ -131,10 +107,19 @@ def test_first_come_first_served_on_arrays():
         np.zeros(5, dtype=np.int64), [np.arange(5)], np.array([4.0, 4, 3, 2, 1]), np.ones(5), np.full(5, 10.0))
     assert list(granted) == [True, True, False, True, False]
     assert list(before) == [0, 4, 8, 8, 10]
-    # no plafond (NaN): everything with an amount is granted
-    granted, _ = first_come_first_served(np.zeros(3, dtype=np.int64), [np.arange(3)], np.array([5.0, 0, 5]),
+    # no plafond (NaN): everything with an amount is granted; a NaN amount (onbekend) is never granted
+    granted, _ = first_come_first_served(np.zeros(3, dtype=np.int64), [np.arange(3)], np.array([5.0, np.nan, 5]),
                                          np.ones(3), np.full(3, np.nan))
     assert list(granted) == [True, False, True]
+
+
+def test_lottery_numbers_are_fixed_by_seed_year_and_id():
+    ids = np.arange(1000, dtype=np.int64)
+    a = lottery_numbers(7, 2020, ids)
+    assert np.array_equal(a, lottery_numbers(7, 2020, ids))
+    assert np.array_equal(a[500:], lottery_numbers(7, 2020, ids[500:]))  # independent of the chunk it is in
+    assert not np.array_equal(a, lottery_numbers(8, 2020, ids)) and not np.array_equal(a, lottery_numbers(7, 2021, ids))
+    assert 0 <= a.min() and a.max() < 1 and abs(a.mean() - 0.5) < 0.05
 
 
 NOVEMBER = [
@@ -164,23 +149,87 @@ def test_first_come_first_served_in_the_november_2023_tijdvak(tax_benefit_system
     s is in the September tijdvak (plafond EUR 10,000,000 of its own): granted.
     """
     population = make(NOVEMBER)
-    result = stap_year(tax_benefit_system, population, 2023)
-    ids = population.id[result.index]
-    granted = dict(zip(ids, result.granted, strict=True))
-    assert granted == {"a": 1000, "q": 0, "p": 1000, "c": 0, "d": 1000, "e": 0, "f": 250, "g": 0, "h": 0, "s": 1000}
-    reasons = tax_benefit_system.variables["stap_afwijzingsgrond"].possible_values
-    names = {i: list(reasons)[r].name for i, r in zip(ids, result.reason, strict=True)}
-    assert {i for i, n in names.items() if n == "subsidieplafond_bereikt"} == {"q", "c", "e", "g"}
-    assert names["h"] == "te_jong" and names["a"] == "geen"
-    assert result.disagreements == 0
-    weight = population.gewicht[result.index]
-    november = result.tijdvak == np.datetime64("2023-11-15")
-    assert (weight * result.granted)[november].sum() == 10_000_000
-    assert weight[result.refused_by_plafond].sum() == 10 + 5 + 2 + 1
-    assert (weight * result.requested)[result.refused_by_plafond].sum() == 10_000 + 4_000 + 1_200 + 10
+    table = person_applications(population, BY_NAME["stap_budget"], 2023)
+    outcome = evaluate(tax_benefit_system, BY_NAME["stap_budget"], table, 0)
+    ids = population.id[table.id]
+    assert dict(zip(ids, outcome.toegekend, strict=True)) == {
+        "a": 1000, "q": 0, "p": 1000, "c": 0, "d": 1000, "e": 0, "f": 250, "g": 0, "h": 0, "s": 1000}
+    assert set(ids[outcome.door_plafond]) == {"q", "c", "e", "g"}
+    assert outcome.afwijkingen == 0
+    report = budget_small(population, [], [2023], schemes=["stap_budget"])
+    periods = {r["tijdvak_vanaf"]: r for r in report.tijdvakken}
+    assert periods["2023-11-15"]["kosten_eur"] == 10_000_000
+    assert periods["2023-11-15"]["afgewezen_door_plafond"] == 10 + 5 + 2 + 1
+    assert periods["2023-11-15"]["bedrag_afgewezen_door_plafond_eur"] == 10_000 + 4_000 + 1_200 + 10
+    assert periods["2023-11-15"]["plafond_bereikt_op"] == "2023-11-16"
 
 
-# ---- leerrekening ------------------------------------------------------------------------------------------------
+def slim_mkb_table(weights: list[float]) -> Aanvragen:
+    n = len(weights)
+    inputs = {"onderneming_werkzame_personen": np.full(n, 10.0), "onderneming_jaaromzet": np.full(n, 1e6),
+              "onderneming_balanstotaal": np.full(n, 1e6), "onderneming_sector": np.full(n, 3, dtype=np.int16),
+              "slim_subsidiabele_kosten": np.full(n, 40_000.0)}
+    return Aanvragen("slim_mkb", np.arange(100, 100 + n, dtype=np.int64), np.array(weights, dtype=float),
+                     np.full(n, np.datetime64("2020-03-10"), dtype="datetime64[D]"), np.arange(n, dtype=float), inputs,
+                     {"grootteklasse": np.zeros(n, dtype=np.int64), "sector": np.full(n, 3, dtype=np.int64)})
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_slim_mkb_lottery_refuses_the_last_drawn(tax_benefit_system, seed):
+    """SLIM, individuele mkb, tijdvak March 2020 (plafond EUR 15 mln: parameter slim.subsidieplafond.mkb): three rows
+    of 300 small firms with EUR 40.000 costs each ask 80% = 32.000, capped at EUR 24.999 (slim.maximum_subsidie.mkb):
+    7.499.700 a row. In lottery order two rows fit (14.999.400), the third (22.499.100 > 15.000.000) does not:
+    exactly the row with the highest lottery number is refused, whatever its arrival order."""
+    table = slim_mkb_table([300, 300, 300])
+    outcome = evaluate(tax_benefit_system, BY_NAME["slim_mkb"], table, seed)
+    assert list(outcome.gevraagd) == [24_999] * 3
+    last = int(np.argmax(lottery_numbers(seed, 2020, table.id)))
+    assert list(np.flatnonzero(outcome.door_plafond)) == [last]
+    assert (table.gewicht * outcome.toegekend).sum() == 2 * 300 * 24_999
+    assert outcome.afwijkingen == 0
+
+
+# ---- every scheme ------------------------------------------------------------------------------------------------
+
+
+def test_every_scheme_has_a_row_and_uncosted_instruments_are_named(tax_benefit_system):
+    population = pop.generate(6000, seed=2, stap_year=2022)
+    report = budget_small(population, [], [2022])
+    names = {r["regeling"] for r in report.totals}
+    assert {r.naam for r in REGELINGEN} | set(NIET_DOORGEREKEND) <= names
+    for name in NIET_DOORGEREKEND:
+        row = one(report, regeling=name, jaar=2022, variant="wet")
+        assert row["kosten_eur"] is None and row["status"].startswith("niet doorgerekend")
+    advice = one(report, regeling="stap_ontwikkeladvies", jaar=2022, variant="wet")
+    assert advice["kosten_eur"] is None and advice["status"].startswith("niet in geld doorgerekend")
+    assert advice["ontvangers"] > 0
+    for name in ("stap_budget", "praktijkleren", "slim_mkb", "slim_samenwerkingsverband"):
+        row = one(report, regeling=name, jaar=2022, variant="wet")
+        assert row["kosten_eur"] > 0 and row["ontvangers"] > 0, name
+    mkb = one(report, regeling="slim_mkb", jaar=2022, variant="wet")
+    assert mkb["toewijzing"] == "loting" and mkb["loting_seed"] == report.lottery_seed
+    # two tijdvakken in 2022 (parameter slim.subsidieplafond.mkb): EUR 15 mln and EUR 14,2 mln
+    assert mkb["kosten_eur"] <= mkb["plafond_eur"] == 15_000_000 + 14_200_000 and mkb["afgewezen_door_plafond"] > 0
+
+
+def test_levenlanglerenkrediet_onbekend_is_counted_apart(tax_benefit_system):
+    """x borrows from January 2023 (fee EUR 2.000; study years 2022-23 and 2023-24 have a wettelijk collegegeld,
+    EUR 2.209 and 2.314, so the loan is the fee, at most 5x that): a twelfth a month, EUR 166,67 to the cent
+    (money is rounded to the cent, half up: geld.py), 12 x 166,67 = EUR 2.000,04 in 2023.
+    y borrows from September 2021: the collegegeld of 2021-22 is null in the model, so y's amount is onbekend:
+    counted in 'onbekend', never as spending."""
+    population = make([
+        {"id": "x", "geboortedatum": "1983-05-01", "aanvraagdatum_levenlanglerenkrediet": "2023-01-01",
+         "levenlanglerenkrediet_verschuldigd_les_of_collegegeld": "2000"},
+        {"id": "y", "geboortedatum": "1983-05-01", "aanvraagdatum_levenlanglerenkrediet": "2021-09-01",
+         "levenlanglerenkrediet_verschuldigd_les_of_collegegeld": "2000"},
+    ])
+    report = budget_small(population, [], [2021, 2023], schemes=["levenlanglerenkrediet"])
+    year_2023 = one(report, regeling="levenlanglerenkrediet", jaar=2023)
+    assert round(year_2023["kosten_eur"], 2) == 2000.04 and year_2023["ontvangers"] == 1 and year_2023["onbekend"] == 0
+    year_2021 = one(report, regeling="levenlanglerenkrediet", jaar=2021)
+    assert year_2021["onbekend"] == 1 and year_2021["ontvangers"] == 0 and year_2021["kosten_eur"] == 0
+
 
 LEERREKENING = [
     # x: hbo, half-time, 2x: deposits 500 (2027) and 500 (2028); wants 1,200 in 2028 -> spends the 1,000 there is
@@ -197,57 +246,199 @@ LEERREKENING = [
 
 def test_leerrekening_cpf_budget_by_hand(tax_benefit_system):
     """2028 under leerrekening_cpf: deposits x 2 x 500 + y 800 = 1,800 (3 recipients, weighted); spending
-    x 2 x min(1,200, 500 + 500) = 2,000; the law in force has no leerrekening (0)."""
-    population = make(LEERREKENING)
-    reform = resolve_reform(tax_benefit_system, reform="leerrekening_cpf")
-    report = compute_budget(tax_benefit_system, reform, "leerrekening_cpf", population, [2028])
-    rows = {(r["instrument"], r["scenario"]): r for r in report.totals}
-    assert rows[("leerrekening_storting", "hervorming")]["kosten_eur"] == 1_800
-    assert rows[("leerrekening_storting", "hervorming")]["ontvangers"] == 3
-    assert rows[("leerrekening_besteding", "hervorming")]["kosten_eur"] == 2_000
-    assert rows[("leerrekening_storting", "wet")]["kosten_eur"] == 0
-    assert rows[("stap_budget", "wet")]["kosten_eur"] == 0
-    winners = {(r["indeling"], r["groep"]): r for r in report.winners}
+    x 2 x min(1,200, 500 + 500) = 2,000; the law in force has no leerrekening (0, and says so)."""
+    report = budget_small(make(LEERREKENING), [Variant("cpf", "leerrekening_cpf")], [2028], schemes=["stap_budget"])
+    deposit = one(report, regeling="leerrekening_storting", variant="cpf")
+    assert deposit["kosten_eur"] == 1_800 and deposit["ontvangers"] == 3
+    assert one(report, regeling="leerrekening_besteding", variant="cpf")["kosten_eur"] == 2_000
+    law = one(report, regeling="leerrekening_storting", variant="wet")
+    assert law["kosten_eur"] == 0 and law["status"] == "bestaat niet in deze variant"
+    winners = {(r["indeling"], r["groep"]): r for r in report.groepen if r["regeling"] == "leerrekening_storting"}
     assert winners[("opleidingsniveau", "hbo")]["winnaars"] == 2
     assert winners[("opleidingsniveau", "hbo")]["verschil_totaal_eur"] == 1_000
     assert winners[("opleidingsniveau", "vmbo")]["verschil_totaal_eur"] == 800
     assert winners[("opleidingsniveau", "mbo_4")]["winnaars"] == 0
-    assert sum(r["verliezers"] for r in report.winners) == 0
 
 
-# ---- the command -------------------------------------------------------------------------------------------------
+AMENDMENT = {"naam": "stap_2000", "status": "scenario", "bronnen": [{"bron": "kst-30012-142", "paragraaf": "STAP-budget"}],
+             "wijzigingen": {"stap.maximum_per_kalenderjaar": {"2023-01-01": 2000}}}
 
 
-def test_cli_population_and_budget_write_csv_and_png(tmp_path, capsys):
+def test_amendment_variant_by_hand(tax_benefit_system):
+    """An application on 20 September 2023 for EUR 1.500 (tijdvak with EUR 10 mln plafond): the law grants the
+    maximum of EUR 1.000 (stap.maximum_per_kalenderjaar); with the maximum at EUR 2.000 the whole EUR 1.500."""
+    population = make([{"id": "a", "stap_aanvraagdatum": "2023-09-20", "stap_scholingskosten": "1500"}])
+    report = budget_small(population, [Variant.from_amendment(AMENDMENT)], [2023], schemes=["stap_budget"])
+    assert one(report, regeling="stap_budget", variant="wet")["kosten_eur"] == 1000
+    assert one(report, regeling="stap_budget", variant="stap_2000")["kosten_eur"] == 1500
+    change = [r for r in report.groepen if r["indeling"] == "opleidingsniveau"]
+    assert [(r["groep"], r["winnaars"], r["verschil_totaal_eur"]) for r in change] == [("mbo_4", 1, 500)]
+
+
+def test_chunk_size_does_not_change_the_budget(tax_benefit_system):
+    population = pop.generate(3000, seed=9, stap_year=2023)
+    small = compute_budget(PopulationSource(population, chunk=700), [], [2023])
+    whole = compute_budget(PopulationSource(population, chunk=10_000), [], [2023])
+    assert small.totals == whole.totals and small.tijdvakken == whole.tijdvakken
+
+
+def test_partitioned_parquet_gives_the_generated_budget(tmp_path, capsys):
+    """`population --partitie` writes the chunks of a synthetic population as Parquet files; a budget read from
+    that folder (one chunk per file) equals the budget of the same population generated chunk by chunk."""
+    pytest.importorskip("pyarrow")
+    from openfisca_llo.budget import FileSource
+
+    folder = tmp_path / "populatie"
+    assert main(["population", "--size", "5000", "--seed", "6", "--stap-jaar", "2023", "--partitie", "2000",
+                 "--out", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["deel-00000.parquet", "deel-00001.parquet", "deel-00002.parquet"]
+    source = FileSource(str(folder), werkgevers_seed=6)
+    assert source.synthetic and source.persons() == 5000
+    from_files = compute_budget(source, [], [2023], schemes=["stap_budget", "scholingsaftrek", "slim_mkb"])
+    generated = compute_budget(SyntheticSource(5000, seed=6, chunk=2000, werkgevers_seed=6), [], [2023],
+                               schemes=["stap_budget", "scholingsaftrek", "slim_mkb"])
+    assert from_files.totals == generated.totals and from_files.tijdvakken == generated.tijdvakken
+
+
+def test_dask_engine_gives_exactly_the_in_process_results():
+    """10^5 persons, 2022 (SLIM mkb lottery, samenwerkingsverband order of arrival) and 2023 (STAP first come first
+    served per tijdvak), the law and a reform: a local Dask cluster of 2 workers gives the same numbers."""
+    pytest.importorskip("dask.distributed")
+    source = SyntheticSource(100_000, seed=3, chunk=25_000)
+    variants = [Variant("leerrechten", "stap_leerrechten_mbo4")]
+    local = compute_budget(source, variants, [2022, 2023])
+    dask = compute_budget(source, variants, [2022, 2023], engine="dask", workers=2, dask_processes=False)
+    assert dask.totals == local.totals
+    assert dask.tijdvakken == local.tijdvakken
+    assert dask.groepen == local.groepen
+    assert one(local, regeling="slim_mkb", jaar=2022, variant="wet")["afgewezen_door_plafond"] > 0
+    assert one(local, regeling="stap_budget", jaar=2023, variant="wet")["afgewezen_door_plafond"] > 0
+
+
+# ---- the command and the web endpoint ----------------------------------------------------------------------------
+
+
+def test_cli_year_range_and_amendment_variants(tmp_path, capsys):
     population_file = tmp_path / "populatie.csv"
-    assert main(["population", "--size", "3000", "--seed", "5", "--out", str(population_file)]) == 0
+    assert main(["population", "--size", "1500", "--seed", "5", "--stap-jaar", "2022", "--out", str(population_file)]) == 0
+    first = tmp_path / "a.yaml"
+    first.write_text(json.dumps(AMENDMENT), encoding="utf-8")
+    second = tmp_path / "b.json"
+    second.write_text(json.dumps({**AMENDMENT, "naam": "slim_meer",
+                                  "wijzigingen": {"slim.subsidieplafond.mkb": {"2022-01-01": 20000000,
+                                                                              "2023-01-01": 15000000}}}),
+                      encoding="utf-8")
     out = tmp_path / "uit"
-    assert main(["budget", "--reform", "leerrekening_cpf_vervangt_stap", "--population", str(population_file),
-                 "--year", "2023", "--year", "2027", "--out", str(out), "--quiet"]) == 0
+    assert main(["budget", "--population", str(population_file), "--van", "2022", "--tot", "2024",
+                 "--amendment", str(first), "--amendment", str(second), "--out", str(out), "--quiet"]) == 0
     printed = capsys.readouterr().out
-    assert "SYNTHETISCHE populatie" in printed and "stap_budget" in printed
-    budget_csv = (out / "budget.csv").read_text(encoding="utf-8")
-    assert budget_csv.startswith("# Kosten per instrument") and "leerrekening_storting" in budget_csv
-    assert "2023,stap_budget,wet" in budget_csv and "2027,leerrekening_storting,hervorming" in budget_csv
-    tijdvakken = (out / "tijdvakken.csv").read_text(encoding="utf-8")
-    assert "2023,wet,2023-11-15,10000000.0," in tijdvakken and "2023,hervorming,2023-11-15,10000000.0," in tijdvakken
-    assert "leeftijd_1_januari" in (out / "winnaars_verliezers.csv").read_text(encoding="utf-8")
+    assert "SYNTHETISCHE populatie" in printed and "slim_scholingssubsidie" in printed
+    report = json.loads((out / "budget.json").read_text(encoding="utf-8"))
+    assert report["varianten"] == ["wet", "stap_2000", "slim_meer"] and report["jaren"] == [2022, 2023, 2024]
+    keys = {(r["jaar"], r["regeling"], r["variant"]) for r in report["kosten"]}
+    for year in (2022, 2023, 2024):
+        for regeling in [r.naam for r in REGELINGEN] + list(NIET_DOORGEREKEND):
+            for variant in ("wet", "stap_2000", "slim_meer"):
+                assert (year, regeling, variant) in keys
+    header = (out / "varianten.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert header == "jaar,regeling,kosten_wet_eur,kosten_stap_2000_eur,kosten_slim_meer_eur,status"
     assert (out / "budget.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for name in ("budget.csv", "tijdvakken.csv", "winnaars_verliezers.csv"):
+        assert (out / name).read_text(encoding="utf-8").startswith("# ")
 
 
 def test_cli_budget_reports_bad_input(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("id,geboortedatum,opleidingsniveau,maanden_verzekerd\nx,1980-13-01,wo,24\n", encoding="utf-8")
-    assert main(["budget", "--reform", "leerrekening_cpf", "--population", str(bad), "--quiet"]) == 2
+    assert main(["budget", "--population", str(bad), "--year", "2023", "--quiet"]) == 2
     assert "kolom 'geboortedatum', rij 1" in capsys.readouterr().err
-    assert main(["budget", "--reform", "bestaat_niet", "--population", str(bad), "--quiet"]) == 2
+    assert main(["budget", "--reform", "bestaat_niet", "--synthetisch", "10", "--year", "2023", "--quiet"]) == 2
+    assert "onbekende hervorming" in capsys.readouterr().err
+    assert main(["budget", "--synthetisch", "10", "--van", "2024", "--tot", "2022", "--quiet"]) == 2
+    assert "Fout: --tot (2022) ligt vóór --van (2024)" in capsys.readouterr().err
+    amendment = tmp_path / "fout.yaml"
+    amendment.write_text("naam: x\nbronnen: [{bron: kst-30012-142}]\nwijzigingen: {stap.bestaat_niet: {2023-01-01: 1}}\n",
+                         encoding="utf-8")
+    assert main(["budget", "--synthetisch", "10", "--year", "2023", "--amendment", str(amendment), "--quiet"]) == 2
+    assert "wijzigingen/stap.bestaat_niet" in capsys.readouterr().err
+
+
+def test_web_budget_endpoint(tax_benefit_system):
+    from openfisca_llo.web import create_app
+
+    client = create_app(tax_benefit_system).test_client()
+    response = client.post("/budget", json={"populatie": {"synthetisch": {"personen": 500, "seed": 1}},
+                                            "van": 2023, "tot": 2023, "amendementen": [AMENDMENT],
+                                            "regelingen": ["stap_budget", "slim_mkb"]})
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert body["varianten"] == ["wet", "stap_2000"] and body["synthetisch"] is True
+    assert {r["regeling"] for r in body["kosten"]} >= {"stap_budget", "slim_mkb"}
+    rows = [{"id": "a", "geboortedatum": "1980-01-01", "opleidingsniveau": "mbo_4", "maanden_verzekerd": 24,
+             "stap_aanvraagdatum": "2023-09-20", "stap_scholingskosten": 1500, "stap_ocw_erkend": 1}]
+    response = client.post("/budget", json={"populatie": {"personen": rows}, "van": 2023, "tot": 2023,
+                                            "amendementen": [AMENDMENT], "regelingen": ["stap_budget"]})
+    costs = {r["variant"]: r["kosten_eur"] for r in response.get_json()["kosten"] if r["regeling"] == "stap_budget"}
+    assert costs == {"wet": 1000.0, "stap_2000": 1500.0}
+    for payload, field in [({"populatie": {"synthetisch": {"personen": 10}}, "tot": 2023}, "'van' ontbreekt"),
+                           ({"populatie": {"synthetisch": {"personen": 200_000}}, "van": 2023, "tot": 2023}, "100000"),
+                           ({"populatie": {"synthetisch": {"personen": 10}}, "van": 2023, "tot": 2023,
+                             "hervorming": "bestaat_niet"}, "onbekende hervorming"),
+                           ({"populatie": {"personen": [{"id": "a"}]}, "van": 2023, "tot": 2023}, "verplichte kolom")]:
+        response = client.post("/budget", json=payload)
+        assert response.status_code == 400 and response.is_json, payload
+        assert field in response.get_json()["error"], response.get_json()
 
 
 # ---- calibration -------------------------------------------------------------------------------------------------
 
 
-def test_committed_calibration_table_is_current(tax_benefit_system):
+def test_committed_calibration_table_is_current():
     """docs/handleidingen/kalibratie_tabel.inc is what `openfisca-llo kalibratie --out ...` writes today."""
-    regenerated = calibration_rst(calibration(tax_benefit_system), CALIBRATION_SIZE, CALIBRATION_SEED)
+    regenerated = calibration_rst(calibration(CALIBRATION_SIZE, CALIBRATION_SEED), CALIBRATION_SIZE, CALIBRATION_SEED)
     assert CALIBRATION_TABLE.read_text(encoding="utf-8") == regenerated, (
         "run: openfisca-llo kalibratie --out docs/handleidingen/kalibratie_tabel.inc")
+
+
+# ---- the example amendments of the budget guide: one per scheme -------------------------------------------------
+
+EXAMPLES = ROOT / "examples" / "amendementen"
+#: example file -> (scheme it amends, years to cost); the years are those in which the scheme is open in the model
+EXAMPLE_SCHEMES = {
+    "stap_maximum_1500.yaml": ("stap_budget", [2023]),
+    "llk_een_keer_collegegeld.yaml": ("levenlanglerenkrediet", [2023]),
+    "scholingsaftrek_drempel_0.yaml": ("scholingsaftrek", [2021]),
+    "omscholing_5000.yaml": ("omscholing_ict_techniek", [2021]),
+    "praktijkleren_3000.yaml": ("praktijkleren", [2022]),
+    "evc_1500.yaml": ("evc_subsidieregeling", [2023, 2024]),  # the overbruggingsregeling was withdrawn: it costs 0
+    "voucher_3000.yaml": ("studievoorschotvoucher", [2025]),
+    "slim_mkb_plafond_20_mln.yaml": ("slim_mkb", [2022]),
+    "slim_scholingssubsidie_15_mln.yaml": ("slim_scholingssubsidie", [2025, 2026, 2027]),
+}
+
+
+#: EVC procedures are rare in the synthetic population (population.EVC_RATE): a larger one puts procedures with costs
+#: above EUR 1.000 in the application window of the Tijdelijke subsidieregeling EVC-procedures (1-11-2023 t/m 29-2-2024)
+EXAMPLE_SIZE = {"evc_1500.yaml": 100_000}
+
+
+def test_every_example_amendment_changes_its_scheme(tax_benefit_system):
+    """The guide's example per scheme: costed beside the law on a small synthetic population, the amended scheme's
+    cost moves the way the rule says (raising a maximum raises the cost where it binds; a larger SLIM plafond grants
+    more; a loan of at most 1x instead of 5x the collegegeld lends less; a smaller scholingssubsidie budget grants
+    at most that budget)."""
+    from openfisca_llo.amendments import load_amendment_file
+
+    assert sorted(p.name for p in EXAMPLES.glob("*.yaml")) == sorted(EXAMPLE_SCHEMES)
+    for file, (scheme, years) in EXAMPLE_SCHEMES.items():
+        variant = Variant.from_amendment(load_amendment_file(EXAMPLES / file))
+        population = pop.generate(EXAMPLE_SIZE.get(file, 20_000), seed=4, stap_year=years[0])
+        report = budget_small(population, [variant], years, schemes=[scheme])
+        law = sum(r["kosten_eur"] for r in rows_of(report, regeling=scheme, variant="wet"))
+        amended = sum(r["kosten_eur"] for r in rows_of(report, regeling=scheme, variant=variant.naam))
+        if file == "slim_scholingssubsidie_15_mln.yaml":
+            assert amended <= 15_000_000 < law, file
+        elif file == "llk_een_keer_collegegeld.yaml":
+            assert 0 < amended < law, (file, law, amended)
+        else:
+            assert amended > law, (file, law, amended)

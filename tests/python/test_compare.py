@@ -26,9 +26,15 @@ def test_stap_voortgezet_changes_exactly_the_cases_after_the_end_of_the_scheme(t
     reform = reformed_system(tax_benefit_system, load_amendment_file(STAP_VOORTGEZET))
     changes = spec_impact(tax_benefit_system, reform, ROOT / "tests")
     changed_cases = {(c["bestand"], c["nummer"]) for c in changes}
-    assert changed_cases == {("stap/tijdvak.yaml", 12), ("stap/tijdvak.yaml", 13), ("stap/tijdvak.yaml", 14)}
+    assert changed_cases == {
+        ("stap/subsidieplafond.yaml", 10), ("stap/tijdvak.yaml", 13), ("stap/tijdvak.yaml", 14), ("stap/tijdvak.yaml", 15),
+    }
     budget = {c["periode"]: (c["wet"], c["hervorming"]) for c in changes if c["variabele"] == "stap_budget"}
-    assert budget == {"2024-01-01": ([0.0], [700.0]), "2026-11-25": ([0.0], [700.0]), "2027-01-01": ([0.0], [700.0])}
+    # 2024-01-02: already granted 9.999.000 + 1.000 = 10.000.000, within the scenario's plafond of EUR 10 mln
+    assert budget == {
+        "2024-01-01": ([0.0], [700.0]), "2024-01-02": ([0.0], [1000.0]),
+        "2026-11-25": ([0.0], [700.0]), "2027-01-01": ([0.0], [700.0]),
+    }
 
 
 @pytest.mark.parametrize("name", sorted(REFORMS))

@@ -51,7 +51,7 @@ def test_overview_follows_the_schemes_lives(tax_benefit_system):
     assert _status(on("2022-06-01"), "personen", "sanne", "stap_budget")["maximum"] == 1000
     assert _status(on("2022-06-01"), "personen", "sanne", "stap_ontwikkeladvies")["status"] == "van_toepassing"
     assert _status(on("2024-06-01"), "personen", "sanne", "stap_budget")["reden"] == "regeling_beeindigd"
-    assert _status(on("2025-06-01"), "personen", "sanne", "stap_ontwikkeladvies")["reden"] == "buiten_looptijd"
+    assert _status(on("2025-06-01"), "personen", "sanne", "stap_ontwikkeladvies")["reden"] == "buiten_aanmeldperiode"
 
 
 def test_overview_for_an_employer_lists_the_employer_schemes(tax_benefit_system):

@@ -2,6 +2,7 @@ import datetime
 
 import numpy as np
 from openfisca_core.errors import ParameterNotFoundError
+from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DAY
 from openfisca_core.variables import Variable
 
@@ -9,6 +10,7 @@ from openfisca_llo.citations import cite
 from openfisca_llo.dates import month_index_and_day, reached_after_months
 from openfisca_llo.entities import Persoon
 from openfisca_llo.errors import OutsideModelledPeriodError
+from openfisca_llo.optional_parameters import record_unknown
 
 FIRST_KNOWN_YEAR = 2018
 
@@ -32,11 +34,19 @@ def last_known_aow_age(parameters, year: int) -> tuple[int, int]:
     )
 
 
-class aow_leeftijd_bereikt(Variable):
-    value_type = bool
+class AowLeeftijdStatus(Enum):
+    niet_bereikt = "De AOW-leeftijd is op deze dag niet bereikt"
+    bereikt = "De AOW-leeftijd is op deze dag bereikt"
+    onbekend = "Niet te bepalen: de AOW-leeftijd van dit jaar is niet vastgesteld en deze persoon zit er mogelijk boven"
+
+
+class aow_leeftijd_status(Variable):
+    value_type = Enum
+    possible_values = AowLeeftijdStatus
+    default_value = AowLeeftijdStatus.niet_bereikt
     entity = Persoon
     definition_period = DAY
-    label = "Heeft op deze dag de AOW-leeftijd (pensioengerechtigde leeftijd) bereikt"
+    label = "Of de AOW-leeftijd op deze dag is bereikt, niet is bereikt, of niet te bepalen is"
     reference = [cite("BWBR0002221", artikel="7a", lid="1"), cite("BWBR0002221", artikel="7a", lid="2")]
 
     def formula(persoon, period, parameters):
@@ -46,10 +56,11 @@ class aow_leeftijd_bereikt(Variable):
         de geboortedatum plus de AOW-leeftijd van het vorige jaar nog in dat vorige jaar (of eerder) viel.
         Na het laatste jaar met een vastgestelde leeftijd: de leeftijd stijgt nooit minder (art. 7a lid 2: een
         verhoging van 0 of 3 maanden per jaar), dus wie jonger is dan de laatst vastgestelde leeftijd heeft haar
-        niet bereikt, en wie haar vóór het einde van dat jaar bereikte, heeft haar bereikt; alleen voor wie daartussen
-        valt, kan het model het niet zeggen en geeft het een foutmelding.
+        niet bereikt, en wie haar vóór het einde van dat jaar bereikte, heeft haar bereikt; voor wie daartussen
+        valt, is het 'onbekend' (de parameter algemeen.aow_leeftijd heeft dat jaar geen waarde).
         Niet gemodelleerd: AOW-leeftijden vóór 2018; voor dagen in 2018 telt alleen het jaar 2018.
         """
+        status = AowLeeftijdStatus
         dag = period.start.date
         jaar = dag.year
         geboren_maand, geboren_dag = month_index_and_day(persoon("geboortedatum", period))
@@ -63,17 +74,37 @@ class aow_leeftijd_bereikt(Variable):
                 al_bereikt = al_bereikt | (geboren_maand + vorige < (known_year - 1970) * 12)
             misschien = reached_after_months(geboren_maand, geboren_dag, ondergrens, dag) & np.logical_not(al_bereikt)
             if misschien.any():
-                raise OutsideModelledPeriodError(
-                    "algemeen.aow_leeftijd",
-                    str(jaar),
-                    f"de AOW-leeftijd is vastgesteld tot en met {known_year}; voor wie op {dag} "
-                    f"{ondergrens // 12} jaar en {ondergrens % 12} maanden of ouder is, is niet te zeggen of zij "
-                    "bereikt is",
-                )
-            return al_bereikt
+                record_unknown(parameters, f"{jaar}-01-01", "algemeen.aow_leeftijd")
+            return np.select([al_bereikt, misschien], [status.bereikt, status.onbekend], default=status.niet_bereikt)
         bereikt = reached_after_months(geboren_maand, geboren_dag, leeftijd_jaar, dag)
         leeftijd_vorig_jaar = aow_age_in_months(parameters, jaar - 1)
         if leeftijd_vorig_jaar is not None:
             # bereikt in het vorige jaar (of eerder): de maand van geboorte + leeftijd ligt vóór januari van dit jaar
             bereikt = bereikt | (geboren_maand + leeftijd_vorig_jaar < (jaar - 1970) * 12)
-        return bereikt
+        return np.where(bereikt, status.bereikt, status.niet_bereikt)
+
+
+class aow_leeftijd_bereikt(Variable):
+    value_type = bool
+    entity = Persoon
+    definition_period = DAY
+    label = "Heeft op deze dag de AOW-leeftijd (pensioengerechtigde leeftijd) bereikt"
+    reference = [cite("BWBR0002221", artikel="7a", lid="1"), cite("BWBR0002221", artikel="7a", lid="2")]
+
+    def formula(persoon, period, parameters):
+        """Ja als aow_leeftijd_status 'bereikt' is. Is die voor iemand 'onbekend' (na het laatste jaar met een
+        vastgestelde AOW-leeftijd), dan geeft het model een foutmelding die de parameter noemt, nooit 'nee': een
+        regeling die met 'onbekend' kan rekenen, leest aow_leeftijd_status.
+        """
+        status = persoon("aow_leeftijd_status", period)
+        onbekend = status == AowLeeftijdStatus.onbekend
+        if onbekend.any():
+            known_year, ondergrens = last_known_aow_age(parameters, period.start.date.year)
+            raise OutsideModelledPeriodError(
+                "algemeen.aow_leeftijd",
+                str(period.start.date.year),
+                f"de AOW-leeftijd is vastgesteld tot en met {known_year}; voor wie op {period.start.date} "
+                f"{ondergrens // 12} jaar en {ondergrens % 12} maanden of ouder is, is niet te zeggen of zij "
+                "bereikt is",
+            )
+        return status == AowLeeftijdStatus.bereikt

@@ -18,6 +18,7 @@ from openfisca_llo.citations import cite
 from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.dates import studiejaar_begin
 from openfisca_llo.entities import Persoon
+from openfisca_llo.optional_parameters import record_unknown
 from openfisca_llo.reasons import grondslag
 
 BEROEPSONDERWIJS = ("mbo_bol", "mbo_bbl")
@@ -239,9 +240,21 @@ def afwijzingsgrond(persoon, period, parameters, grond):
 def jaarbedrag_les_of_collegegeld(persoon, period, parameters) -> np.ndarray:
     """Wettelijk collegegeld (ho) of lesgeld (mbo) van het studiejaar van deze maand; NaN zonder geverifieerd bedrag."""
     soort = persoon("levenlanglerenkrediet_onderwijssoort", period)
-    lesgeld = llk_waarde(parameters, studiejaar_begin(period, beroepsonderwijs=True), "lesgeld_mbo")
-    collegegeld = llk_waarde(parameters, studiejaar_begin(period, beroepsonderwijs=False), "wettelijk_collegegeld")
-    return np.where(is_soort(soort, BEROEPSONDERWIJS), lesgeld, collegegeld)
+    begin_mbo = studiejaar_begin(period, beroepsonderwijs=True)
+    begin_ho = studiejaar_begin(period, beroepsonderwijs=False)
+    lesgeld = llk_waarde(parameters, begin_mbo, "lesgeld_mbo")
+    collegegeld = llk_waarde(parameters, begin_ho, "wettelijk_collegegeld")
+    beroepsonderwijs = is_soort(soort, BEROEPSONDERWIJS)
+    # een leeg bedrag alleen als ontbrekend gegeven vastleggen (voor de uitleg) als iemand het nodig heeft
+    if np.isnan(lesgeld) and beroepsonderwijs.any():
+        record_unknown(parameters, _iso(begin_mbo), "levenlanglerenkrediet.lesgeld_mbo")
+    if np.isnan(collegegeld) and np.logical_not(beroepsonderwijs).any():
+        record_unknown(parameters, _iso(begin_ho), "levenlanglerenkrediet.wettelijk_collegegeld")
+    return np.where(beroepsonderwijs, lesgeld, collegegeld)
+
+
+def _iso(instant) -> str:
+    return instant.isoformat() if isinstance(instant, date) else str(instant)
 
 
 class levenlanglerenkrediet_recht(Variable):

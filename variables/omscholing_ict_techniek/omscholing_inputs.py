@@ -50,9 +50,12 @@ class omscholing_eerder_werkzaam_in_beroepssegment(Variable):
     value_type = bool
     entity = Persoon
     definition_period = DAY
-    label = "De werknemer werkte vóór 1 juli 2021 al in het beroepssegment van het nieuwe beroep"
-    reference = [RVO]
-    documentation = "Invoer. Dan is er geen omscholing in de zin van de regeling."
+    label = "De werknemer werkte vóór 1 juli van het jaar van de openstelling (2021 of 2022) al in het beroepssegment van het nieuwe beroep"
+    reference = [RVO, cite("web-randstad-subsidie-werkgevers")]
+    documentation = (
+        "Invoer. Dan is er geen omscholing in de zin van de regeling. Peildatum: 1 juli 2021 voor aanvragen in 2021 "
+        "(RVO), 1 juli 2022 voor de openstelling van 2022 (randstad.nl, secundair)."
+    )
 
 
 class omscholing_voortgezet_onderwijs_laatste_twee_jaar(Variable):

@@ -8,7 +8,7 @@ from openfisca_core.variables import Variable
 from openfisca_llo.citations import cite
 from openfisca_llo.dates import from_yyyymmdd, period_date
 from openfisca_llo.entities import Onderneming, Persoon
-from openfisca_llo.optional_parameters import per_enum_item, value_or_none
+from openfisca_llo.optional_parameters import optional_child, per_enum_item, value_or_none
 from openfisca_llo.reasons import grondslag
 
 
@@ -33,10 +33,17 @@ class ScholingssubsidieAfwijzingsgrond(Enum):
 
 
 def per_soort_of_nan(node, enum_array) -> np.ndarray:
-    """Per Enum item 1.0 / 0.0 uit een node met een boolean kind per item, NaN waar dat kind leeg (null) is."""
+    """Per Enum item 1.0 / 0.0 uit een node met een boolean kind per item, NaN waar dat kind leeg (null) is.
+
+    Een leeg kind wordt alleen als ontbrekend gegeven vastgelegd (voor de uitleg) als een aanvrager van die soort
+    voorkomt."""
     items = list(enum_array.possible_values)
-    waarden = [value_or_none(node, item.name) for item in items]
+    waarden = [optional_child(node, item.name) for item in items]
     table = np.array([np.nan if w is None else float(bool(w)) for w in waarden])
+    aanwezig = np.unique(np.asarray(enum_array))
+    for index in aanwezig:
+        if waarden[index] is None:
+            value_or_none(node, items[index].name)  # legt het ontbrekende gegeven vast in de uitleg
     return table[np.asarray(enum_array)]
 
 

@@ -6,7 +6,7 @@ from openfisca_core.variables import Variable
 from openfisca_llo.citations import cite
 from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.entities import Persoon
-from openfisca_llo.optional_parameters import value_or_none
+from openfisca_llo.optional_parameters import ONBEKEND, known_value
 from openfisca_llo.reasons import grondslag
 
 
@@ -22,12 +22,14 @@ class StapAfwijzingsgrond(Enum):
     eerder_toegekend_dit_kalenderjaar = "Al een STAP-budget verleend in dit kalenderjaar"
     scholing_niet_subsidiabel = "De scholing staat niet in het scholingsregister of is (vanaf 18 september 2023) niet door OCW erkend"
     geen_scholingskosten = "Geen subsidiabele scholingskosten"
+    kosten_volledig_door_derde = "De scholingskosten worden volledig door een derde (werkgever, O&O-fonds) betaald"
+    onbekend = "Niet te bepalen: een benodigd gegeven (het subsidieplafond van het tijdvak of de AOW-leeftijd) is niet bekend"
     subsidieplafond_bereikt = "Het subsidieplafond van het aanvraagtijdvak zou worden overschreden"
 
 
 def subsidieplafond(parameters, period):
-    """Plafond van het lopende tijdvak, of None waar geen geverifieerd bedrag bekend is."""
-    plafond = value_or_none(parameters(period).stap, "subsidieplafond_per_tijdvak")
+    """Plafond van het lopende tijdvak, of None waar geen geverifieerd bedrag bekend is (dan: onbekend)."""
+    plafond = known_value(parameters, period, "stap.subsidieplafond_per_tijdvak")
     return None if plafond is None else float(plafond)
 
 
@@ -45,6 +47,18 @@ class stap_afwijzingsgrond(Variable):
         cite("BWBR0045419", artikel="10"),
         cite("kst-30012-158", paragraaf="2"),
     ]
+    documentation = (
+        "Niet gemodelleerd: (1) de start van de scholing ten vroegste vier weken na de aanvraag en uiterlijk drie "
+        "maanden na het einde van het aanvraagtijdvak (alleen op secundaire bronnen gezien: stap-budget.nl, fontys.nl, "
+        "executivefinance.nl naar UWV; het artikel is niet gelezen en de startdatum is geen invoer); (2) de eis dat "
+        "de scholing 'marktconform geprijsd en arbeidsmarktgericht' is (art. 5 lid 1, 5 en 6, ingevoegd bij Stcrt. "
+        "2022, 28947 en vervallen per 18 september 2023 bij Stcrt. 2023, 20707): een oordeel over de opleiding dat "
+        "geen invoer is, en zonder invoer zou 'onbekend' als 'ja' tellen; (3) het verbod op geschenken, voordelen en "
+        "reis- of verblijfskosten (art. 4 lid 3, Stcrt. 2022, 28947): idem; (4) ten hoogste 300 toekenningen per "
+        "opleiding vanaf 28 februari 2023 (alleen een nieuwsbericht gezien, nhnieuws.nl februari 2023; het artikel "
+        "niet gevonden); (5) de vaststelling na afloop: afgerond bij diploma of certificaat, of ten minste 80% "
+        "aanwezigheid (art. 14, alleen secundair geciteerd); het model berekent de verlening, niet de vaststelling."
+    )
 
     def formula(persoon, period, parameters):
         """Afwijzingsgronden in deze volgorde: looptijd, tijdvak, persoon, scholing, plafond.
@@ -52,8 +66,11 @@ class stap_afwijzingsgrond(Variable):
         Looptijd en tijdvak hangen alleen van de datum af (parameters stap.regeling_in_werking,
         stap.budget_beschikbaar en stap.aanvraagtijdvak.open). Daarna art. 5 lid 2 (18 jaar, AOW-leeftijd, 6 maanden verzekerd),
         de uitsluiting bij studiefinanciering, eenmaal per kalenderjaar, art. 5 lid 1 (scholingsregister)
-        en vanaf 18 september 2023 alleen OCW-erkende scholing (Stcrt. 2023, 20707), en tot slot het
-        subsidieplafond van het tijdvak (art. 9 en 10: volgorde van ontvangst).
+        en vanaf 18 september 2023 alleen OCW-erkende scholing (Stcrt. 2023, 20707), kosten die een derde
+        volledig betaalt (art. 1, bijdrage van een derde), en tot slot het subsidieplafond van het tijdvak (art. 9
+        en 10: volgorde van ontvangst). Is dat plafond niet bekend, of de AOW-leeftijd van het jaar niet
+        vastgesteld voor iemand die er mogelijk boven zit, dan is de uitkomst 'onbekend' (nooit 'onbeperkt'),
+        tenzij een eerdere grond al afwijst.
         """
         grond = StapAfwijzingsgrond
         p = parameters(period).stap
@@ -66,7 +83,8 @@ class stap_afwijzingsgrond(Variable):
             return np.full(n, grond.buiten_aanvraagtijdvak)
 
         art5_lid2_leeftijd = persoon("leeftijd", period) >= p.minimumleeftijd
-        art5_lid2_aow = persoon("aow_leeftijd_bereikt", period)
+        aow = persoon("aow_leeftijd_status", period)
+        art5_lid2_aow = aow == aow.possible_values.bereikt
         art5_lid2_verzekerd = persoon("stap_maanden_verzekerd_referteperiode", period) >= p.minimum_maanden_verzekerd
         uitsluiting = (
             persoon("ontvangt_studiefinanciering", period)
@@ -77,12 +95,14 @@ class stap_afwijzingsgrond(Variable):
         art5_lid1_register = persoon("stap_scholing_in_scholingsregister", period)
         ocw_erkend = persoon("stap_scholing_ocw_erkend", period) + np.logical_not(p.alleen_ocw_erkende_scholing)
         kosten = persoon("stap_scholingskosten", period)
+        subsidiabel = persoon("stap_subsidiabele_kosten", period)
 
         plafond = subsidieplafond(parameters, period)
+        onbekend = np.full(n, plafond is None) + (aow == aow.possible_values[ONBEKEND])
         if plafond is None:
             plafond_overschreden = np.zeros(n, dtype=bool)
         else:
-            bedrag = np.minimum(kosten, p.maximum_per_kalenderjaar)
+            bedrag = np.minimum(subsidiabel, p.maximum_per_kalenderjaar)
             plafond_overschreden = persoon("stap_reeds_verleend_in_tijdvak", period) + bedrag > plafond
 
         return np.select(
@@ -94,6 +114,8 @@ class stap_afwijzingsgrond(Variable):
                 eerder,
                 np.logical_not(art5_lid1_register * ocw_erkend),
                 kosten <= 0,
+                subsidiabel <= 0,
+                onbekend,
                 plafond_overschreden,
             ],
             [
@@ -104,6 +126,8 @@ class stap_afwijzingsgrond(Variable):
                 grond.eerder_toegekend_dit_kalenderjaar,
                 grond.scholing_niet_subsidiabel,
                 grond.geen_scholingskosten,
+                grond.kosten_volledig_door_derde,
+                grond.onbekend,
                 grond.subsidieplafond_bereikt,
             ],
             default=grond.geen,
@@ -124,6 +148,8 @@ grondslag(
         _g.eerder_toegekend_dit_kalenderjaar: [cite("web-uwv-stap-informatie")],
         _g.scholing_niet_subsidiabel: [cite("BWBR0045419", artikel="5", lid="1"), cite("stcrt-2023-20707", artikel="I", onderdeel="A")],
         _g.geen_scholingskosten: [cite("BWBR0045419", artikel="1")],
+        _g.kosten_volledig_door_derde: [cite("BWBR0045419", artikel="1"), cite("web-schoevers-stap-voorwaarden")],
+        _g.onbekend: [cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"), cite("BWBR0002221", artikel="7a", lid="2")],
         _g.subsidieplafond_bereikt: [
             cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"),
             cite("BWBR0045419", artikel="10"),
@@ -137,6 +163,6 @@ invoer_grondslag(
     {
         "leeftijd": [cite("BWBR0045419", artikel="5", lid="2")],
         "geboortedatum": [cite("BWBR0045419", artikel="5", lid="2")],
-        "aow_leeftijd_bereikt": [cite("BWBR0045419", artikel="5", lid="2"), cite("BWBR0002221", artikel="7a", lid="1")],
+        "aow_leeftijd_status": [cite("BWBR0045419", artikel="5", lid="2"), cite("BWBR0002221", artikel="7a", lid="1")],
     },
 )

@@ -14,6 +14,7 @@ class stap_eigen_bijdrage(Variable):
     unit = "currency-EUR"
 
     def formula(persoon, period, parameters):
-        """Scholingskosten min STAP-budget: een eigen bijdrage is enkel vereist boven EUR 1.000 (Kamerbrief),
-        of voor alle kosten als de aanvraag wordt afgewezen."""
-        return persoon("stap_scholingskosten", period) - persoon("stap_budget", period)
+        """Scholingskosten min de bijdrage van een derde en min het STAP-budget: een eigen bijdrage is enkel vereist
+        boven EUR 1.000 (Kamerbrief), of voor alle niet door een derde betaalde kosten als de aanvraag wordt
+        afgewezen; NaN als het STAP-budget onbekend is."""
+        return persoon("stap_subsidiabele_kosten", period) - persoon("stap_budget", period)

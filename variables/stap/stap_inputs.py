@@ -72,3 +72,17 @@ class stap_reeds_verleend_in_tijdvak(Variable):
         "Invoer. Aanvragen worden op volgorde van ontvangst behandeld (art. 10); een aanvraag die het "
         "subsidieplafond van het tijdvak zou overschrijden, wordt afgewezen."
     )
+
+
+class stap_bijdrage_derde(Variable):
+    value_type = float
+    entity = Persoon
+    definition_period = DAY
+    label = "Bijdrage van een derde (werkgever, O&O-fonds, gemeente) voor deze scholing"
+    reference = [cite("BWBR0045419", artikel="1"), cite("kst-30012-142", paragraaf="STAP-budget")]
+    unit = "currency-EUR"
+    documentation = (
+        "Invoer. Art. 1: 'bijdrage die de subsidieaanvrager van een ander dan de Minister voor de te subsidiëren of "
+        "gesubsidieerde activiteit ontvangt en die de subsidieaanvrager aanwendt of behoort aan te wenden voor de te "
+        "subsidiëren of gesubsidieerde activiteit'."
+    )
