@@ -169,6 +169,28 @@ def test_amendment_changes_cases_and_anna_and_downloads(client):
     assert data["bronnen"] == [{"bron": "kst-30012-158", "paragraaf": "2"}]
 
 
+def test_amendment_budget_effect_law_beside_proposal(client):
+    """Issue 16 item 5c: the amendment page links (and, with JavaScript, fetches) the budget effect on the synthetic
+    population; the fragment comes from budget.budget_request, the engine of POST /budget, for the year of the
+    first change (2023). A small population keeps the test quick; the same figures as POST /budget gives."""
+    page = client.get(f"/amendement?{AMENDMENT}", headers=HTML).data.decode()
+    assert 'id="begroting-link"' in page and "data-begroting=" in page
+    fragment = client.get(f"/amendement/begroting?{AMENDMENT}&personen=2000&deel=1", headers=HTML).data.decode()
+    assert "jaar 2023" in fragment and "<html" not in fragment
+    api = client.post("/budget", json={"populatie": {"synthetisch": {"personen": 2000, "seed": 0}}, "van": 2023,
+                                       "tot": 2023, "amendementen": [{
+                                           "naam": "stap_maximum_1500", "bronnen": [{"bron": "kst-30012-158", "paragraaf": "2"}],
+                                           "wijzigingen": {"stap.maximum_per_kalenderjaar": {"2023-01-01": 1500}}}]}).get_json()
+    stap = {row["variant"]: row for row in api["kosten"] if row["regeling"] == "stap_budget"}
+    assert set(stap) == {"wet", "stap_maximum_1500"}
+    for row in stap.values():
+        assert formatting.money(row["kosten_eur"]) in fragment
+    full = client.get(f"/amendement/begroting?{AMENDMENT}&personen=2000", headers=HTML).data.decode()
+    assert "Terug naar het amendement" in full and 'id="begroting"' in full
+    bad = client.get(f"/amendement/begroting?{AMENDMENT}&personen=200001", headers=HTML).data.decode()
+    assert "kies 1 tot en met 100.000" in bad
+
+
 def test_amendment_errors_are_dutch_and_next_to_the_field(client):
     page = client.get("/amendement?naam=x&bron=kst-30012-158&parameter=stap.maximum_per_kalenderjaar"
                       "&vanaf=30-02-2023&waarde=duizend").data.decode()

@@ -163,6 +163,10 @@ def test_amendment_raising_the_stap_maximum(driver, base):
     url = driver.current_url
     assert "amendement=" not in url and "waarde=1.500" in url  # the state is the URL
     screenshot(driver, "05-amendement")
+    # The budget effect is fetched after the page is shown (a progress sign meanwhile): law beside proposal.
+    text(driver, By.ID, "begroting", "STAP-budget", "Kosten wet", "Kosten voorstel")
+    driver.execute_script("document.getElementById('begroting').scrollIntoView()")
+    screenshot(driver, "05b-begrotingseffect", full_page=False)
 
 
 def test_bad_date_gives_a_dutch_message_next_to_the_field(driver, base):
