@@ -1,6 +1,7 @@
 """Server time of the werkbank's pages (Flask test client, after one warm-up request each).
 
-Target (issue #16): every page under 200 ms; an amendment's YAML-case and person impact under 2 s.
+Target (issue #16): every page under 200 ms; an amendment's YAML-case and person impact under 2 s; the budget
+effect of 10^5 persons under 5 s.
 Run from the repository root: `.venv/bin/python bench/werkbank.py`.
 """
 
@@ -38,6 +39,10 @@ def main() -> None:
     for value in ("1.600", "1.700"):
         print(f"{timed(client, AMENDMENT.format(value)):8.0f} ms  amendement (nieuw) {value}")
     print(f"{timed(client, AMENDMENT.format('1.600')):8.0f} ms  amendement (opnieuw getoond)")
+    # The budget effect on 100.000 synthetic persons (target: under 5 s), first and second time.
+    budget = AMENDMENT.format("1.500").replace("/amendement?", "/amendement/begroting?") + "&deel=1"
+    for label in ("eerste", "tweede"):
+        print(f"{timed(client, budget):8.0f} ms  begrotingseffect 100.000 personen ({label})")
 
 
 if __name__ == "__main__":
