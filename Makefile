@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 YAML_TESTS = $(shell find tests -name "*.yaml" -not -path "*/golden/*" | sort)
 
-.PHONY: install serve test lint check-citations yaml-tests pytest docs clean browser screenshot
+.PHONY: install serve test lint check-citations yaml-tests mutatietoets pytest docs clean browser screenshot fuzz bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ check-citations: install
 yaml-tests: install
 	$(BIN)/openfisca test --country-package openfisca_llo $(YAML_TESTS)
 
+# Mutation measure: every dated value, date and formula condition must be caught by a YAML case or be listed in
+# mutatie_overlevers.yaml (fails otherwise). About 20 s of CPU; also writes which cases pin each value, for the docs.
+mutatietoets: install
+	$(BIN)/openfisca-llo mutatietoets --vastgepind docs/_build/mutatietoets/vastgepind.json
+
 pytest: install
 	OPENFISCA_LLO_EXPECT_INSTALLED=1 $(BIN)/pytest -q tests
 
@@ -50,7 +55,15 @@ browser:
 screenshot: install browser
 	$(BIN)/python scripts/werkbank_screenshot.py
 
-test: browser lint check-citations yaml-tests docs pytest
+test: browser lint check-citations yaml-tests mutatietoets docs pytest
+
+# Schemathesis with 500 examples per operation (make test runs 20), at most 30 minutes.
+fuzz: install
+	FUZZ_EXAMPLES=500 OPENFISCA_LLO_EXPECT_INSTALLED=1 timeout 1800 $(BIN)/pytest -q tests/python/test_fuzz_api.py
+
+# The cost of the worst accepted request per endpoint and the limits that stop larger ones.
+bench: install
+	$(BIN)/python bench/limits.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info docs/_build

@@ -8,7 +8,7 @@ folder needs no edit here.
 
 from pathlib import Path
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 RULE_FOLDERS = {
     "parameters": "openfisca_llo.parameters",
@@ -29,6 +29,7 @@ def rule_packages() -> list[str]:
 
 
 setup(
-    packages=["openfisca_llo", *find_packages(include=["openfisca_llo.*"]), *rule_packages()],
+    packages=[*find_namespace_packages(include=["openfisca_llo", "openfisca_llo.*"], exclude=["*__pycache__*"]),
+              *rule_packages()],
     package_dir={"openfisca_llo": "openfisca_llo", **{package: folder for folder, package in RULE_FOLDERS.items()}},
 )

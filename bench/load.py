@@ -262,7 +262,7 @@ def print_load(label: str, result: dict, opts) -> None:
           f"p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms{errors}")
     print(f"    client: {opts.processes} processes x {opts.threads} threads, {result['client_cpu']:.1f} CPU-s "
           f"= {busy:.0f}% of {CORES} cores; connections reopened {result['reconnects']} times "
-          f"(gunicorn sync workers close after each response)")
+          f"(sync workers close after each response; gevent workers keep the connection alive)")
 
 
 def timed_big(port: int, path: str, body: bytes, timeout: float, label: str) -> float | None:

@@ -26,7 +26,9 @@ pygments_style = "sphinx"
 def generate_reference(app) -> None:
     from openfisca_llo.docgen import write_reference
 
-    write_reference(DOCS / "reference", tests_dir=ROOT / "tests", examples_dir=DOCS / "examples")
+    # `make mutatietoets` (part of `make test`) writes which cases pin each dated value; without it the column is left out
+    write_reference(DOCS / "reference", tests_dir=ROOT / "tests", examples_dir=DOCS / "examples",
+                    pinning_file=DOCS / "_build" / "mutatietoets" / "vastgepind.json")
 
 
 def setup(app):

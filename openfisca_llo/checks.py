@@ -33,6 +33,7 @@ from openfisca_llo.citations import (
     parameter_citations,
     variable_citations,
 )
+from openfisca_llo.domains import UNIT_DOMAINS, parameter_domain
 from openfisca_llo.optional_parameters import REDENEN
 
 PRECISIONS = ("artikel", "hoofdstuk", "onderwerp", "webpagina")
@@ -280,11 +281,25 @@ def _check_reasons(report: CitationReport, variable, scheme: str) -> None:
         _use(report, citations or [], f"{variable.name}{REASON_MARK}{item.name}", scheme)
 
 
+def check_domain(report: CitationReport, parameter) -> None:
+    """Every parameter declares the values it may take (openfisca_llo.domains), and its own values lie in it."""
+    domain = parameter_domain(parameter)
+    if domain is None:
+        report.problems.append(f"parameter {parameter.name}: geen domein (metadata.unit met een bekend domein, of "
+                               "metadata.domein); toegestane eenheden: " + ", ".join(UNIT_DOMAINS))
+        return
+    for value in parameter.values_list:
+        message = domain.error(value.value) if value.value is not None else None
+        if message:
+            report.problems.append(f"parameter {parameter.name} op {value.instant_str}: {message}")
+
+
 def check_tax_benefit_system(tax_benefit_system, reforms: dict | None = None) -> CitationReport:
     """Check the system and, for each reform (name -> class), the parameters and variables it adds or changes."""
     report = CitationReport()
     for parameter in leaf_parameters(tax_benefit_system.parameters):
         check_parameter(report, parameter)
+        check_domain(report, parameter)
     for variable in tax_benefit_system.variables.values():
         check_variable(report, variable)
     baseline_parameters = {p.name: p for p in leaf_parameters(tax_benefit_system.parameters)}
@@ -295,6 +310,7 @@ def check_tax_benefit_system(tax_benefit_system, reforms: dict | None = None) ->
             baseline = baseline_parameters.get(parameter.name)
             if baseline is None or [v.value for v in baseline.values_list] != [v.value for v in parameter.values_list]:
                 check_parameter(report, parameter, scheme)
+                check_domain(report, parameter)
         for name, variable in reformed.variables.items():
             if tax_benefit_system.variables.get(name) is None or type(variable) is not type(tax_benefit_system.variables[name]):
                 check_variable(report, variable, scheme)

@@ -22,6 +22,8 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 import yaml
 
+from openfisca_llo.inputs import show
+
 ID_PATTERNS = {
     "bwb": re.compile(r"^BWBR\d{7}$"),
     "stcrt": re.compile(r"^stcrt-\d{4}-\d+$"),
@@ -300,7 +302,7 @@ def load_registry() -> dict[str, Source]:
 def get_source(source_id: str) -> Source:
     registry = load_registry()
     if source_id not in registry:
-        raise CitationError(f"onbekende bron {source_id!r}; registreer haar in openfisca_llo/sources.yaml")
+        raise CitationError(f"onbekende bron {show(source_id)}; registreer haar in openfisca_llo/sources.yaml")
     return registry[source_id]
 
 
@@ -308,11 +310,12 @@ def _check_locator(source: Source, locator: dict) -> None:
     unknown = set(locator) - set(LOCATOR_KEYS)
     if unknown:
         raise CitationError(
-            f"bron {source.id}: onbekende vindplaats {sorted(unknown)}; toegestaan: {list(LOCATOR_KEYS)}"
+            f"bron {source.id}: onbekende vindplaats {', '.join(show(k) for k in sorted(unknown, key=str))}; "
+            f"toegestaan: {', '.join(LOCATOR_KEYS)}"
         )
     required = REQUIRED_LOCATOR[source.kind]
     if required and not any(locator.get(key) for key in required):
-        raise CitationError(f"bron {source.id}: vindplaats ontbreekt (een van {list(required)} is verplicht)")
+        raise CitationError(f"bron {source.id}: vindplaats ontbreekt (een van {', '.join(required)} is verplicht)")
 
 
 @cache
@@ -352,7 +355,7 @@ def parse_reference(url: str) -> Citation:
         base, _, fragment = url.partition("#")
         matches = [s for s in load_registry().values() if s.url == base]
         if not matches:
-            raise CitationError(f"verwijzing {url!r} hoort bij geen geregistreerde bron")
+            raise CitationError(f"verwijzing {show(url)} hoort bij geen geregistreerde bron")
         source_id = matches[0].id
         locator = dict(parse_qsl(fragment))
         versie = None
@@ -365,7 +368,7 @@ def parse_reference(url: str) -> Citation:
 def citation_from_mapping(data: dict) -> Citation:
     """A citation written in parameter metadata: {bron: ID, artikel: ..., lid: ...}."""
     if not isinstance(data, dict) or "bron" not in data:
-        raise CitationError(f"bronvermelding {data!r} mist het veld 'bron'")
+        raise CitationError(f"bronvermelding {show(data)} mist het veld 'bron'")
     locator = {k: str(v) for k, v in data.items() if k != "bron"}
     source = get_source(str(data["bron"]))
     _check_locator(source, locator)

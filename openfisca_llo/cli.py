@@ -1,9 +1,11 @@
-"""Command line: `openfisca-llo serve | citations | explain | compare | population | budget | kalibratie`."""
+"""Command line: `openfisca-llo serve | citations | explain | compare | overzicht | tijdlijn | population | budget |
+kalibratie | mutatietoets`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def _serve(args) -> int:
@@ -23,15 +25,15 @@ def _citations(args) -> int:
     return 1 if report.problems else 0
 
 
-def _load_situation(path: str):
-    import json
+def _load_situation(path: str) -> dict:
+    """A situation file (JSON, or YAML for .yaml/.yml) within the input limits; it must hold an object."""
+    from openfisca_llo.inputs import InputError, load_file, show
 
-    import yaml
-
-    with open(path, encoding="utf-8") as handle:
-        if path.endswith((".yaml", ".yml")):
-            return yaml.safe_load(handle)
-        return json.load(handle)
+    data = load_file(path)
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: verwacht een object met entiteiten, bijvoorbeeld {{\"personen\": {{...}}}}, "
+                         f"kreeg {show(data)}")
+    return data
 
 
 def _explain(args) -> int:
@@ -70,6 +72,8 @@ def _compare(args) -> int:
         amendment = load_amendment_file(args.amendment) if args.amendment else None
         reform = resolve_reform(baseline, amendment, args.reform)
         if args.tests:
+            if not Path(args.tests).is_dir():
+                raise ValueError(f"--tests {args.tests}: geen bestaande map met YAML-tests")
             changes = spec_impact(baseline, reform, args.tests)
             if args.format == "json":
                 print(json.dumps(changes, ensure_ascii=False, indent=2, default=str))
@@ -159,6 +163,7 @@ def _population(args) -> int:
     from openfisca_llo.population import PopulationError, generate, save
 
     try:
+        _check_folder(args.out, "--out")  # with --partitie --out is the folder made: its parent must exist
         if args.partitie:
             from pathlib import Path
 
@@ -235,6 +240,9 @@ def _budget(args) -> int:
                                 scheduler=args.scheduler, workers=args.workers, schemes=args.regeling,
                                 progress=progress)
         paths = write_outputs(report, args.out or "budget-uitvoer")
+    except UnicodeDecodeError:
+        print(f"Fout: --population {args.population}: geen tekstbestand (UTF-8 CSV) en geen Parquet", file=sys.stderr)
+        return 2
     except AmendmentError as error:
         print("Fout in het amendement:", file=sys.stderr)
         for path, message in error.errors.items():
@@ -257,6 +265,8 @@ def _kalibratie(args) -> int:
 
     from openfisca_llo.budget import calibration, calibration_rst
 
+    if args.out:
+        _check_folder(args.out, "--out")
     text = calibration_rst(calibration(args.size, args.seed), args.size, args.seed)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
@@ -266,14 +276,94 @@ def _kalibratie(args) -> int:
     return 0
 
 
+def _check_folder(path: str, option: str) -> None:
+    """An output file goes into an existing folder: a typo in a path must not silently create folders."""
+    folder = Path(path).expanduser().parent
+    if not folder.is_dir():
+        raise ValueError(f"{option} {path}: de map {folder} bestaat niet; maak haar eerst aan")
+
+
+def _whole_number(minimum: int, maximum: int):
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"verwacht een geheel getal, kreeg '{text[:40]}'") from None
+        if not minimum <= number <= maximum:
+            raise argparse.ArgumentTypeError(f"{number} ligt buiten {minimum}..{maximum}")
+        return number
+
+    return parse
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors as one Dutch `Fout:` line (exit code 2)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        message = (message.replace("argument ", "optie ").replace("the following arguments are required", "verplicht")
+                   .replace("invalid choice", "ongeldige keuze").replace("choose from", "kies uit")
+                   .replace("unrecognized arguments", "onbekende argumenten"))
+        self.exit(2, f"Fout: {message}\n")
+
+
+def _mutatietoets(args) -> int:
+    import json
+    from pathlib import Path
+
+    from openfisca_llo import mutatietoets
+
+    tests = Path(args.tests)
+    if not tests.is_dir():
+        print(f"Fout: --tests: map '{tests}' bestaat niet", file=sys.stderr)
+        return 2
+    unknown = set(args.soort or ()) - set(mutatietoets.KINDS)
+    if unknown:
+        print(f"Fout: --soort: onbekend {', '.join(sorted(unknown))}; kies uit {', '.join(mutatietoets.KINDS)}",
+              file=sys.stderr)
+        return 2
+    overlevers = Path(args.overlevers) if args.overlevers else tests.resolve().parent / "mutatie_overlevers.yaml"
+    try:
+        explained = mutatietoets.load_explained(overlevers) if overlevers.exists() else None
+    except (ValueError, OSError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return 2
+    if args.overlevers and explained is None:
+        print(f"Fout: --overlevers: bestand '{overlevers}' bestaat niet", file=sys.stderr)
+        return 2
+    result = mutatietoets.measure(tests, set(args.regeling or ()) or None, set(args.soort or ()) or None)
+    if args.regeling and not result.mutants:
+        print(f"Fout: --regeling: geen mutaties voor {', '.join(args.regeling)}", file=sys.stderr)
+        return 2
+    problems = None
+    if explained is not None:
+        if args.regeling or args.soort:  # a partial run checks only the entries of the mutants it made
+            from fnmatch import fnmatchcase
+
+            ids = {m.id for m in result.mutants}
+            explained = [e for e in explained if e.id in ids or any(fnmatchcase(i, e.id) for i in ids)]
+        problems = mutatietoets.check_explained(result, explained)
+    if args.vastgepind:
+        path = Path(args.vastgepind)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(mutatietoets.pinning(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if args.json:
+        print(json.dumps(mutatietoets.as_json(result, problems), ensure_ascii=False, indent=2))
+    else:
+        print(mutatietoets.render_text(result, problems), end="")
+    if problems is None:
+        return 0
+    return 1 if any(problems.values()) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="openfisca-llo", description="Leven lang ontwikkelen als uitvoerbare regels.")
+    parser = _Parser(prog="openfisca-llo", description="Leven lang ontwikkelen als uitvoerbare regels.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="start de web-API (OpenFisca plus uitbreidingen)")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=5000)
-    serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument("--port", type=_whole_number(1, 65535), default=5000)
+    serve.add_argument("--workers", type=_whole_number(1, 64), default=2, help="aantal workers (1-64, standaard 2)")
     serve.set_defaults(handler=_serve)
 
     citations = sub.add_parser("citations", help="controleer dat elke parameter en variabele een bron citeert")
@@ -305,11 +395,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
     population = sub.add_parser("population", help="maak een synthetische populatie (CSV, of Parquet met pyarrow)")
-    population.add_argument("--size", type=int, default=100_000, help="aantal personen (standaard 100000)")
+    population.add_argument("--size", type=_whole_number(1, 100_000_000), default=100_000, help="aantal personen (standaard 100000)")
     population.add_argument("--seed", type=int, default=0, help="startwaarde van de toevalsgenerator (standaard 0)")
-    population.add_argument("--stap-jaar", type=int, default=2023, help="jaar van de STAP-aanvragen (standaard 2023)")
+    population.add_argument("--stap-jaar", type=_whole_number(1900, 2100), default=2023, help="jaar van de STAP-aanvragen (standaard 2023)")
     population.add_argument("--out", required=True, help="bestand: .csv, of .parquet (vraagt pyarrow); met --partitie: een map")
-    population.add_argument("--partitie", type=int, help="schrijf Parquet-delen van dit aantal personen in de map --out")
+    population.add_argument("--partitie", type=_whole_number(1, 100_000_000), help="schrijf Parquet-delen van dit aantal personen in de map --out")
     population.set_defaults(handler=_population)
     budget = sub.add_parser(
         "budget", help="kosten per regeling en jaar van de wet en van hervormingen of amendementen op een populatie")
@@ -318,34 +408,69 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument("--amendment", action="append",
                         help="amendement als data (YAML/JSON), herhaalbaar: elk bestand is een variant")
     budget.add_argument("--population", help="populatie: CSV- of Parquet-bestand, of een map met Parquet-delen")
-    budget.add_argument("--synthetisch", type=int, help="in plaats van --population: een synthetische populatie van "
+    budget.add_argument("--synthetisch", type=_whole_number(1, 100_000_000), help="in plaats van --population: een synthetische populatie van "
                                                           "dit aantal personen, per deel gemaakt")
     budget.add_argument("--seed", type=int, default=0, help="seed van de synthetische personen en werkgevers (standaard 0)")
-    budget.add_argument("--van", type=int, help="eerste jaar (met --tot), bijvoorbeeld 2020")
-    budget.add_argument("--tot", type=int, help="laatste jaar, tot en met (met --van), bijvoorbeeld 2031")
-    budget.add_argument("--year", type=int, action="append", help="een los jaar (herhaalbaar)")
+    budget.add_argument("--van", type=_whole_number(1900, 2100), help="eerste jaar (met --tot), bijvoorbeeld 2020")
+    budget.add_argument("--tot", type=_whole_number(1900, 2100), help="laatste jaar, tot en met (met --van), bijvoorbeeld 2031")
+    budget.add_argument("--year", type=_whole_number(1900, 2100), action="append", help="een los jaar (herhaalbaar)")
     budget.add_argument("--regeling", action="append", help="alleen deze regeling(en) (herhaalbaar); standaard alle")
     budget.add_argument("--loting-seed", type=int, default=20200302, help="seed van de loting (standaard 20200302)")
     budget.add_argument("--engine", choices=["proces", "dask"], default="proces",
                         help="proces (standaard, zonder Dask) of dask (dask.distributed)")
     budget.add_argument("--scheduler", help="adres van een Dask-scheduler (tcp://host:8786); zonder: een lokaal cluster")
-    budget.add_argument("--workers", type=int, default=2, help="workers van het lokale Dask-cluster (standaard 2)")
-    budget.add_argument("--chunk", type=int, default=250_000, help="personen per deel (standaard 250000)")
+    budget.add_argument("--workers", type=_whole_number(1, 64), default=2, help="workers van het lokale Dask-cluster (standaard 2)")
+    budget.add_argument("--chunk", type=_whole_number(1, 100_000_000), default=250_000, help="personen per deel (standaard 250000)")
     budget.add_argument("--out", help="map voor CSV, JSON, Parquet en PNG (standaard budget-uitvoer)")
     budget.add_argument("--format", choices=["text", "json"], default="text")
     budget.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
     budget.set_defaults(handler=_budget)
     kalibratie = sub.add_parser("kalibratie", help="het geldende recht op een synthetische populatie naast de cijfers uit de bronnen")
-    kalibratie.add_argument("--size", type=int, default=100_000, help="personen per populatie (standaard 100000)")
+    kalibratie.add_argument("--size", type=_whole_number(1, 100_000_000), default=100_000, help="personen per populatie (standaard 100000)")
     kalibratie.add_argument("--seed", type=int, default=2022, help="startwaarde (standaard 2022)")
     kalibratie.add_argument("--out", help="schrijf de tabel (reStructuredText) naar dit bestand")
     kalibratie.set_defaults(handler=_kalibratie)
+    toets = sub.add_parser(
+        "mutatietoets",
+        help="welke dagwaarden, datums en formulevoorwaarden door een YAML-geval worden vastgepind (mutatietoets)",
+    )
+    toets.add_argument("--tests", default="tests", help="map met YAML-gevallen (standaard tests)")
+    toets.add_argument("--regeling", action="append", help="alleen deze regeling of hervorming (herhaalbaar)")
+    toets.add_argument("--soort", action="append", help="alleen deze soort mutatie (herhaalbaar)")
+    toets.add_argument("--overlevers", help="verklaarde overlevers (standaard mutatie_overlevers.yaml naast de map TESTS)")
+    toets.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    toets.add_argument("--vastgepind", help="schrijf per parameterwaarde de gevallen die haar vastpinnen (JSON, voor de docs)")
+    toets.set_defaults(handler=_mutatietoets)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; an error is one `Fout:` line on stderr and a non-zero exit code, never a traceback."""
+    from openfisca_core.errors import ParameterNotFoundError
+
+    from openfisca_llo.limits import LimitExceeded
+
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args) or 0
+    except LimitExceeded as error:
+        print(f"Fout: te groot: {error}", file=sys.stderr)
+    except ParameterNotFoundError as error:
+        print(f"Fout: geen waarde voor parameter '{error.name}' op {error.instant_str}: deze datum valt buiten de "
+              "periode waarvoor het model een waarde heeft", file=sys.stderr)
+    except (ValueError, OSError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+    except RecursionError:
+        print("Fout: de invoer is te diep genest", file=sys.stderr)
+    except MemoryError:
+        print("Fout: onvoldoende geheugen voor deze invoer", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("Fout: afgebroken", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last resort: still one line, with the kind of error for a bug report
+        print(f"Fout: onverwachte fout ({type(error).__name__}); meld dit met de invoer erbij", file=sys.stderr)
+        return 1
+    return 2
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ import threading
 from pathlib import Path
 
 import numpy as np
-import yaml
 from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.periods import period as make_period
 from openfisca_core.simulations import SimulationBuilder
@@ -20,6 +19,7 @@ from openfisca_core.simulations import SimulationBuilder
 from openfisca_llo.amendments import reformed_system
 from openfisca_llo.citations import parameter_citations
 from openfisca_llo.explain import _parameter_at, explain
+from openfisca_llo.inputs import load_file, show
 from openfisca_llo.situations import build_parsed, parse_situation
 
 
@@ -37,7 +37,7 @@ def resolve_reform(tax_benefit_system, amendment: dict | None = None, reform: st
         base = tax_benefit_system if reform is None else resolve_reform(tax_benefit_system, reform=reform)
         return reformed_system(base, amendment)
     if reform not in REFORMS:
-        raise UnknownReformError(f"onbekende hervorming {reform!r}; toegestaan: {sorted(REFORMS)}")
+        raise UnknownReformError(f"onbekende hervorming {show(reform)}; toegestaan: {', '.join(sorted(REFORMS))}")
     key = (id(tax_benefit_system), reform)
     if key not in _SHIPPED:
         _SHIPPED[key] = REFORMS[reform](tax_benefit_system)
@@ -180,7 +180,7 @@ def _run_case(tax_benefit_system, case: dict) -> dict:
 
 def spec_cases(tests_dir: str | Path):
     for path in _spec_files(tests_dir):
-        for index, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
+        for index, case in enumerate(load_file(path) or []):
             if isinstance(case, dict) and "output" in case:
                 yield path, index, case
 

@@ -2,8 +2,40 @@
 
 import calendar
 import datetime
+import re
 
 import numpy as np
+
+MIN_YEAR, MAX_YEAR = 1900, 2100  # the dates the model answers for
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class DateError(ValueError):
+    """Not a date written JJJJ-MM-DD in the supported range; the message does not echo long input."""
+
+
+def parse_iso_date(value, min_year: int = MIN_YEAR, max_year: int = MAX_YEAR) -> datetime.date:
+    """A date written exactly JJJJ-MM-DD (text), between ``min_year`` and ``max_year``.
+
+    Python's ``date.fromisoformat`` also takes '19850601' and '1985-W22-6'; a drafter who writes those most
+    likely meant something else, so only the one written form is accepted. A number is not a date.
+    """
+    from openfisca_llo.inputs import show
+
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):  # YAML reads 2024-01-01 as a date
+        date = value
+    elif not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise DateError(f"verwacht een datum als tekst JJJJ-MM-DD, kreeg {show(value)}")
+    else:
+        try:
+            date = datetime.date.fromisoformat(value)
+        except ValueError:
+            raise DateError(f"{show(value)} is geen bestaande datum (JJJJ-MM-DD)") from None
+    if not min_year <= date.year <= max_year:
+        raise DateError(f"datum {date.isoformat()} valt buiten het ondersteunde bereik {min_year}-{max_year}")
+    return date
 
 
 def add_months(dates, months):

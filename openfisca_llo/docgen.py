@@ -668,9 +668,11 @@ class Model:
     groups: dict[str, dict[str, list[str]]]
     register: dict = dataclasses.field(default_factory=dict)  # artikelregister.collect
     register_anchors: set = dataclasses.field(default_factory=set)
+    pinning: dict | None = None  # from `openfisca-llo mutatietoets --vastgepind`: cases pinning each dated value
 
 
-def build_model(tax_benefit_system, tests_dir: Path | None = None, reforms_folder: Path | None = None) -> Model:
+def build_model(tax_benefit_system, tests_dir: Path | None = None, reforms_folder: Path | None = None,
+                pinning: dict | None = None) -> Model:
     parameters = {p.name: p for p in documented_parameters(tax_benefit_system.parameters)}
     variables = dict(sorted(tax_benefit_system.variables.items()))
     uses_variables, uses_parameters = {}, {}
@@ -704,6 +706,7 @@ def build_model(tax_benefit_system, tests_dir: Path | None = None, reforms_folde
         used_sources=check_tax_benefit_system(tax_benefit_system).used_sources,
         reforms=collect_reforms(reforms_folder),
         groups=groups,
+        pinning=pinning,
     )
     from openfisca_llo import artikelregister
 
@@ -784,11 +787,38 @@ def render_parameter(model: Model, parameter) -> list[str]:
                 esc(own_note or ""),
             ]
         )
-    lines += list_table(["Vanaf", "Waarde", "Bron(nen)", "Verificatie", "Toelichting bij deze waarde"], rows, [12, 14, 44, 12, 18])
+    if model.pinning is not None:
+        for row, value in zip(rows, values, strict=True):
+            row.append(pinned_cell(model.pinning.get(name, {}).get(value.instant_str)))
+        lines += list_table(["Vanaf", "Waarde", "Bron(nen)", "Verificatie", "Toelichting bij deze waarde", "Vastgepind door"],
+                            rows, [10, 12, 34, 10, 16, 18])
+    else:
+        lines += list_table(["Vanaf", "Waarde", "Bron(nen)", "Verificatie", "Toelichting bij deze waarde"], rows, [12, 14, 44, 12, 18])
     svg = step_chart_svg([(v.instant_str, v.value) for v in values], unit, name)
     if svg:
         lines += [".. raw:: html", ""] + ["   " + line for line in svg.splitlines()] + [""]
     return lines
+
+
+def pinned_cell(entry: dict | None) -> str:
+    """The YAML cases that fail when this value changes (mutatietoets), or a flag that none does."""
+    if entry is None:
+        return "—"
+    state = entry.get("waarde")
+    if state == "gevangen":
+        cases = [c["geval"] for c in entry["vastgepind_door"]]
+        text = ", ".join(f"``{esc(c)}``" for c in cases[:3]) + (f" en {len(cases) - 3} meer" if len(cases) > 3 else "")
+        text = text or "gevangen"
+    elif state == "open":
+        text = "**niet vastgepind**: geen geval faalt als deze waarde verandert"
+    elif state == "geen verschil":
+        text = "geen verschil (verklaard in mutatie_overlevers.yaml)"
+    else:
+        text = "—"  # a null value: there is no value to change
+    open_dates = [d for d in entry.get("datum", []) if d["status"] == "open"]
+    if open_dates:
+        text += "; **ingangsdatum niet vastgepind**"
+    return text
 
 
 def _render_scale(scale: ParameterScale) -> list[str]:
@@ -1095,6 +1125,7 @@ def write_reference(
     tests_dir: Path | None = None,
     examples_dir: Path | None = None,
     reforms_folder: Path | None = None,
+    pinning_file: Path | None = None,
 ) -> dict:
     """Write the generated pages into outdir (removing stale ones) and return a manifest of what they contain."""
     if tax_benefit_system is None:
@@ -1102,7 +1133,8 @@ def write_reference(
 
         tax_benefit_system = CountryTaxBenefitSystem()
     outdir = Path(outdir)
-    model = build_model(tax_benefit_system, tests_dir, reforms_folder)
+    pinning = json.loads(Path(pinning_file).read_text(encoding="utf-8")) if pinning_file and Path(pinning_file).exists() else None
+    model = build_model(tax_benefit_system, tests_dir, reforms_folder, pinning)
     from openfisca_llo import artikelregister
 
     pages = {

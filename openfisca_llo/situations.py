@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import math
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -20,17 +22,35 @@ from openfisca_core.periods import DateUnit
 from openfisca_core.periods import period as make_period
 from openfisca_core.simulations import SimulationBuilder
 
+from openfisca_llo.dates import MAX_YEAR, MIN_YEAR, DateError, parse_iso_date
 from openfisca_llo.geld import MAXIMUM_BEDRAG, is_money
+from openfisca_llo.inputs import show
+from openfisca_llo.limits import MAX_CELLS, MAX_PERSONS, check
 
 MAX_ABS_NUMBER = 1e12
-MIN_YEAR, MAX_YEAR = 1900, 2100  # dates and periods the model answers for
-DEFAULT_MAX_PERSONS = 100_000
+DEFAULT_MAX_PERSONS = MAX_PERSONS.default
+MAX_REPORTED_ERRORS = 50
+RESERVED_PREFIX = "_"  # ids of the groups the builder makes for persons in no group; refused in input
+# A period as written in a situation: 2023, 2023-05, 2023-05-15, or with a unit (year:2023-08); no ISO weeks.
+_PERIOD_KEY = re.compile(r"(?:(?:day|month|year):)?[0-9]{4}(?:-[0-9]{2}){0,2}(?::[0-9]{1,3})?")
+
+
+def _short(path: str, limit: int = 120) -> str:
+    return path if len(path) <= limit else path[:limit] + "…"
 
 
 class SituationError(ValueError):
-    """A situation that cannot be computed; ``errors`` maps a path to a message naming what is allowed."""
+    """A situation that cannot be computed; ``errors`` maps a path to a message naming what is allowed.
+
+    At most ``MAX_REPORTED_ERRORS`` are kept and long paths are cut, so an answer never echoes a whole input.
+    """
 
     def __init__(self, errors: dict[str, str], status: int = 400) -> None:
+        if len(errors) > MAX_REPORTED_ERRORS:
+            rest = len(errors) - MAX_REPORTED_ERRORS
+            errors = dict(list(errors.items())[:MAX_REPORTED_ERRORS])
+            errors["…"] = f"en nog {rest} fout(en)"
+        errors = {_short(path): message for path, message in errors.items()}
         self.errors = errors
         self.status = status
         super().__init__("; ".join(f"{path}: {message}" for path, message in errors.items()))
@@ -45,20 +65,32 @@ class ParsedSituation:
 
 
 def _period_error(variable, key: str) -> str | None:
-    unit = variable.definition_period
+    if len(key) > 40:  # never a period; and a long key must not sit in the cache below
+        return f"{show(key)} is geen geldige periode"
+    return _period_key_error(variable.definition_period, key)
+
+
+@functools.lru_cache(maxsize=4096)  # a situation repeats the same few period keys for every person
+def _period_key_error(unit, key: str) -> str | None:
     if unit == DateUnit.ETERNITY:
+        if key != "ETERNITY":
+            return f"{show(key)} past niet bij deze variabele, die altijd geldt: gebruik de sleutel 'ETERNITY'"
         return None
     examples = {DateUnit.DAY: "2023-05-15", DateUnit.MONTH: "2023-05", DateUnit.YEAR: "2023"}
+    unit_nl = {DateUnit.DAY: "dag", DateUnit.MONTH: "maand", DateUnit.YEAR: "jaar"}.get(unit, str(unit))
+    wrong = f"{show(key)} is geen geldige periode; verwacht een {unit_nl} zoals '{examples.get(unit, '2023')}'"
+    if not _PERIOD_KEY.fullmatch(key):
+        return wrong
     try:
         parsed = make_period(key)
     except Exception:
-        return f"'{key}' is geen geldige periode; verwacht een {unit} zoals '{examples.get(unit, '2023')}'"
+        return wrong
     if not MIN_YEAR <= parsed.start.year <= MAX_YEAR:
         return f"periode '{key}' valt buiten het ondersteunde bereik {MIN_YEAR}-{MAX_YEAR}"
     if parsed.unit != unit or parsed.size != 1:
         return (
-            f"periode '{key}' past niet bij deze variabele (definitieperiode {unit}); "
-            f"geef één {unit}, bijvoorbeeld '{examples.get(unit, '2023')}'"
+            f"periode '{key}' past niet bij deze variabele (definitieperiode {unit_nl}); "
+            f"geef één {unit_nl}, bijvoorbeeld '{examples.get(unit, '2023')}'"
         )
     return None
 
@@ -74,9 +106,12 @@ def _check_value(variable, value) -> tuple[object, str | None]:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return None, f"verwacht een getal, kreeg {json_type(value)}"
         if not math.isfinite(value) or abs(value) > MAX_ABS_NUMBER:
-            return None, f"getal buiten het toegestane bereik (-{MAX_ABS_NUMBER:.0e} tot {MAX_ABS_NUMBER:.0e})"
+            return None, "getal buiten het toegestane bereik (-1.000.000.000.000 tot 1.000.000.000.000)"
         if value_type is int and value != int(value):
             return None, "verwacht een geheel getal"
+        if value_type is int and value > np.iinfo(variable.dtype).max:
+            largest = f"{np.iinfo(variable.dtype).max:,}".replace(",", ".")
+            return None, f"getal te groot voor deze variabele; ten hoogste {largest}"
         if value < 0:  # no input of these rules is negative: amounts, counts, months, years, levels
             unit = getattr(variable, "unit", None)
             return None, f"verwacht 0 of meer{f' ({unit})' if unit else ''}, kreeg {value}"
@@ -86,16 +121,15 @@ def _check_value(variable, value) -> tuple[object, str | None]:
     if value_type == Enum:
         allowed = [item.name for item in variable.possible_values]
         if not isinstance(value, str) or value not in allowed:
-            return None, f"onbekende waarde {value!r}; toegestaan: {allowed}"
+            return None, f"onbekende waarde {show(value)}; toegestaan: {', '.join(allowed)}"
         return value, None
     if value_type is datetime.date:
+        if not isinstance(value, str):
+            return None, f"verwacht een datum als tekst JJJJ-MM-DD, kreeg {json_type(value)}"
         try:
-            date = datetime.date.fromisoformat(str(value))
-        except ValueError:
-            return None, f"'{value}' is geen bestaande datum; verwacht JJJJ-MM-DD"
-        if not MIN_YEAR <= date.year <= MAX_YEAR:
-            return None, f"datum {value} valt buiten het ondersteunde bereik {MIN_YEAR}-{MAX_YEAR}"
-        return date, None
+            return parse_iso_date(value), None
+        except DateError as error:
+            return None, str(error)
     if value_type is str:
         if not isinstance(value, str):
             return None, f"verwacht tekst, kreeg {json_type(value)}"
@@ -120,7 +154,7 @@ def json_type(value) -> str:
     if isinstance(value, (int, float)):
         return "een getal"
     if isinstance(value, str):
-        return f"tekst {value!r}"
+        return f"tekst {show(value)}"
     if isinstance(value, list):
         return "een lijst"
     if isinstance(value, dict):
@@ -138,7 +172,7 @@ def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MA
         if key == "axes":
             errors[key] = "assen (axes) worden niet ondersteund; geef de personen expliciet of gebruik openfisca-llo budget"
         elif key not in entities:
-            errors[key] = f"onbekende entiteit; toegestaan: {sorted(entities)}"
+            errors[_short(str(key))] = f"onbekende entiteit; toegestaan: {', '.join(sorted(entities))}"
     persons = situation.get(person_entity.plural)
     if not isinstance(persons, dict) or not persons:
         errors[person_entity.plural] = "verplicht: een object met ten minste één persoon, bijvoorbeeld {\"anna\": {}}"
@@ -146,7 +180,8 @@ def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MA
         raise SituationError(errors)
     if len(persons) > max_persons:
         raise SituationError(
-            {person_entity.plural: f"{len(persons)} personen; ten hoogste {max_persons} per verzoek"}, status=413
+            {person_entity.plural: f"{len(persons)} personen; ten hoogste {max_persons} per verzoek "
+                                   f"(instelbaar met {MAX_PERSONS.name})"}, status=413
         )
 
     ids = {person_entity.plural: [str(key) for key in persons]}
@@ -204,7 +239,8 @@ def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MA
     for plural, entity in entities.items():
         if entity.is_person:
             continue
-        groups = situation.get(plural) or {}
+        groups = situation.get(plural)
+        groups = {} if groups is None else groups
         if not isinstance(groups, dict):
             errors[plural] = f"verwacht een object met {plural}, kreeg {json_type(groups)}"
             continue
@@ -216,6 +252,9 @@ def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MA
             group_id = str(group_id)
             group_ids.append(group_id)
             path = f"{plural}/{group_id}"
+            if group_id.startswith(RESERVED_PREFIX):
+                errors[path] = f"een id die met '{RESERVED_PREFIX}' begint is voorbehouden aan het model; kies een andere id"
+                continue
             if isinstance(group, dict):
                 for role_name, role in roles.items():
                     members = group.get(role_name)
@@ -225,16 +264,27 @@ def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MA
                     if role.max is not None and len(members) > role.max:
                         errors[f"{path}/{role_name}"] = f"ten hoogste {role.max} persoon/personen in deze rol"
                     for member in members:
-                        if str(member) not in person_index:
-                            errors[f"{path}/{role_name}"] = f"onbekende persoon {member!r}; personen: {list(person_index)[:10]}"
+                        if not isinstance(member, str):
+                            errors[f"{path}/{role_name}"] = f"verwacht de id van een persoon (tekst), kreeg {json_type(member)}"
                             continue
-                        position = person_index[str(member)]
+                        if member not in person_index:
+                            known = ", ".join(show(p) for p in list(person_index)[:10])
+                            errors[f"{path}/{role_name}"] = f"onbekende persoon {show(member)}; personen: {known}"
+                            continue
+                        position = person_index[member]
                         if group_of[position] is not None:
-                            errors[f"{path}/{role_name}"] = f"persoon {member!r} staat al in {plural} '{group_of[position]}'"
+                            errors[f"{path}/{role_name}"] = (
+                                f"persoon {show(member)} staat al in {plural} {show(group_of[position])}")
                             continue
                         group_of[position] = group_id
                         role_of[position] = role.key
             read_instance(entity, group_id, len(group_ids) - 1, group, path)
+        members_of = set(g for g in group_of if g is not None)
+        for group_id in group_ids:
+            if group_id not in members_of and not group_id.startswith(RESERVED_PREFIX):
+                roles_text = ", ".join(sorted({role.plural or role.key for role in entity.roles}))
+                errors.setdefault(f"{plural}/{group_id}", f"een {entity.key} zonder leden kan niet worden berekend; "
+                                                           f"geef ten minste één persoon in een rol ({roles_text})")
         default_role = entity.flattened_roles[0].key if entity.flattened_roles else None
         for person_id, position in person_index.items():
             if group_of[position] is None:
@@ -247,6 +297,12 @@ def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MA
 
     if errors:
         raise SituationError(errors)
+    variables = tax_benefit_system.variables
+    cells = sum(
+        len(ids[variables[name].entity.plural])
+        for name, period in set(inputs) | {(name, period) for _, _, name, period, _ in requested}
+    )
+    check(MAX_CELLS, "situatie", cells)
     return ParsedSituation(ids=ids, memberships=memberships, inputs=dict(inputs), requested=requested)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import json
 import math
-import os
+import signal
 
 import numpy as np
 from flask import Response, request
@@ -28,12 +28,23 @@ from openfisca_llo.checks import check_tax_benefit_system, leaf_parameters
 from openfisca_llo.citations import CitationError, load_registry, parameter_citations
 from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform
 from openfisca_llo.contract import contract_spec, contract_version
+from openfisca_llo.dates import DateError, parse_iso_date
 from openfisca_llo.errors import OutsideModelledPeriodError
 from openfisca_llo.explain import explain, render_text
+from openfisca_llo.inputs import InputError, loads_json, show
+from openfisca_llo.limits import (
+    MAX_BYTES,
+    MAX_EXPLAIN,
+    MAX_EXPLAIN_CELLS,
+    MAX_OVERZICHT,
+    MAX_PERSONS,
+    REQUEST_SECONDS,
+    TIMEOUT,
+    LimitExceeded,
+    check,
+)
 from openfisca_llo.overzicht import expand_on_date, overzicht, render_overzicht, tijdlijn
-from openfisca_llo.situations import DEFAULT_MAX_PERSONS, SituationError, build_parsed, parse_situation
-
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+from openfisca_llo.situations import SituationError, build_parsed, parse_situation
 
 
 class ApiError(Exception):
@@ -45,20 +56,52 @@ class ApiError(Exception):
 
 
 def json_response(payload, status: int = 200) -> Response:
-    body = json.dumps(payload, ensure_ascii=False, allow_nan=False)
+    try:
+        body = json.dumps(payload, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # NaN (a figure the model does not know) or infinity somewhere: null, as /calculate does
+        body = json.dumps(json_safe(payload), ensure_ascii=False, allow_nan=False)
     return Response(body, status=status, mimetype="application/json")
+
+
+class RequestTimeout(Exception):
+    """A request computed longer than OPENFISCA_LLO_REQUEST_SECONDS."""
+
+
+class Deadline:
+    """A per-request compute deadline by SIGALRM, so a request that runs too long gets a JSON 503 instead of a
+    worker killed mid-answer. Armed after the body is read (reading may wait on a slow client and lets other
+    greenlets run); computing does not yield, so the alarm interrupts the request that armed it."""
+
+    enabled = False
+
+    @classmethod
+    def enable(cls) -> None:
+        signal.signal(signal.SIGALRM, cls._alarm)
+        cls.enabled = True
+
+    @staticmethod
+    def _alarm(signum, frame):
+        # Again in a second, until disarmed: an exception raised inside a gc callback or __del__ is swallowed.
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
+        raise RequestTimeout()
+
+    @classmethod
+    def arm(cls) -> None:
+        if cls.enabled:
+            signal.setitimer(signal.ITIMER_REAL, REQUEST_SECONDS.value())
+
+    @classmethod
+    def disarm(cls) -> None:
+        if cls.enabled:
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def read_json_body() -> object:
     raw = request.get_data(cache=True)
+    Deadline.arm()
     if not raw:
         raise ApiError(400, "De body is leeg; stuur een JSON-object met een situatie (zoals voor /calculate).")
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise ApiError(400, f"De body is geen UTF-8: {error}") from error
-    except json.JSONDecodeError as error:
-        raise ApiError(400, f"Ongeldige JSON: {error.msg} (regel {error.lineno}, kolom {error.colno}).") from error
+    return loads_json(raw, "de body")
 
 
 def exact_value(variable, value):
@@ -142,11 +185,36 @@ def sources_index(tax_benefit_system) -> dict:
     return index
 
 
-def create_app(tax_benefit_system=None, max_persons: int | None = None, max_bytes: int | None = None):
+class _StripTrailingSlash:
+    """WSGI middleware: `/calculate/` is answered as `/calculate` (OpenFisca would answer an HTML redirect)."""
+
+    def __init__(self, wsgi_app) -> None:
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if len(path) > 1 and path.endswith("/"):
+            environ["PATH_INFO"] = path.rstrip("/") or "/"
+        return self.wsgi_app(environ, start_response)
+
+
+def _explain_bounds(parsed, wanted) -> None:
+    """Explanations cost per variable-period asked and per instance: both bounded (JSON 413 naming the limit)."""
+    check(MAX_EXPLAIN, "gevraagde variabelen", len(wanted))
+    count = max((len(ids) for ids in parsed.ids.values()), default=0)
+    check(MAX_EXPLAIN_CELLS, "situatie", count * len(wanted))
+
+
+def create_app(tax_benefit_system=None, max_persons: int | None = None, max_bytes: int | None = None,
+               deadline: bool = False):
+    """The app; ``deadline`` arms a SIGALRM per request (main thread only; `openfisca-llo serve` sets it)."""
     tax_benefit_system = tax_benefit_system or CountryTaxBenefitSystem()
-    max_persons = max_persons or int(os.environ.get("OPENFISCA_LLO_MAX_PERSONS", DEFAULT_MAX_PERSONS))
+    if deadline:
+        Deadline.enable()
+    max_persons = max_persons or MAX_PERSONS.value()
     app = create_openfisca_app(tax_benefit_system)
-    app.config["MAX_CONTENT_LENGTH"] = max_bytes or int(os.environ.get("OPENFISCA_LLO_MAX_BYTES", DEFAULT_MAX_BYTES))
+    app.config["MAX_CONTENT_LENGTH"] = max_bytes or MAX_BYTES.value()
+    app.wsgi_app = _StripTrailingSlash(app.wsgi_app)
     parameters = {p.name: p for p in leaf_parameters(tax_benefit_system.parameters)}
     sources = sources_index(tax_benefit_system)
     original_get_parameter = app.view_functions["get_parameter"]
@@ -164,6 +232,7 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
     def trace():
         situation = situation_from_request()
         parsed = parse_situation(tax_benefit_system, situation, max_persons)
+        _explain_bounds(parsed, set((name, period) for _, _, name, period, _ in parsed.requested))
         simulation = build_parsed(tax_benefit_system, parsed)
         simulation.trace = True
         requested = []
@@ -184,14 +253,15 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         if not wanted:
             raise ApiError(400, "Geen te verklaren variabele: zet de gevraagde variabele op null, bijvoorbeeld "
                                 "{\"stap_budget\": {\"2023-05-15\": null}}.")
+        _explain_bounds(parsed, wanted)
+        output = request.args.get("format", "json")
+        if output not in ("json", "text", "markdown"):
+            raise ApiError(400, f"Onbekend formaat {show(output)}; toegestaan: json, text, markdown.")
         simulation = build_parsed(tax_benefit_system, parsed)
         explanations = [explain(tax_benefit_system, situation, name, period, simulation) for name, period in wanted]
-        output = request.args.get("format", "json")
         if output in ("text", "markdown"):
             text = "\n".join(render_text(e, markdown=output == "markdown") for e in explanations)
             return Response(text, mimetype="text/markdown" if output == "markdown" else "text/plain")
-        if output != "json":
-            raise ApiError(400, f"Onbekend formaat {output!r}; toegestaan: json, text, markdown.")
         return json_response({"verklaringen": explanations})
 
     def get_parameter(parameter_id):
@@ -235,7 +305,7 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
             raise ApiError(400, "Verwacht {\"situatie\": {...}, \"hervorming\": naam} of {\"situatie\": {...}, \"amendement\": {...}}.")
         unknown = set(payload) - {"situatie", "hervorming", "amendement"}  # both: the amendment applies to the reform
         if unknown:
-            raise ApiError(400, f"Onbekende velden {sorted(unknown)}; toegestaan: situatie, hervorming, amendement.")
+            raise ApiError(400, f"Onbekende velden {_names(unknown)}; toegestaan: situatie, hervorming, amendement.")
         reform_name = payload.get("hervorming")
         if reform_name is not None and not isinstance(reform_name, str):
             raise ApiError(400, "'hervorming' moet de naam van een hervorming zijn; zie GET /reforms.")
@@ -243,7 +313,8 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
             reform = resolve_reform(tax_benefit_system, payload.get("amendement"), reform_name)
         except UnknownReformError as error:
             raise ApiError(400, str(error)) from error
-        parse_situation(reform, payload["situatie"], max_persons)
+        parsed = parse_situation(reform, payload["situatie"], max_persons)
+        _explain_bounds(parsed, set((name, period) for _, _, name, period, _ in parsed.requested))
         return json_response(compare_situation(tax_benefit_system, reform, payload["situatie"]))
 
     app.add_url_rule("/compare", "compare", compare_route, methods=["POST"])
@@ -263,12 +334,9 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
 
     def _date_field(value, field: str) -> datetime.date:
         try:
-            date = datetime.date.fromisoformat(str(value))
-        except ValueError:
-            raise ApiError(400, f"'{field}' moet een bestaande datum zijn (JJJJ-MM-DD), kreeg {value!r}.") from None
-        if not 1900 <= date.year <= 2100:
-            raise ApiError(400, f"'{field}' valt buiten het ondersteunde bereik 1900-2100.")
-        return date
+            return parse_iso_date(value)
+        except DateError as error:
+            raise ApiError(400, f"'{field}': {error}.") from None
 
     def overzicht_route():
         payload = read_json_body()
@@ -276,8 +344,9 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
             raise ApiError(400, "Verwacht {\"situatie\": {...}, \"datum\": \"JJJJ-MM-DD\"}.")
         unknown = set(payload) - {"situatie", "datum"}
         if unknown:
-            raise ApiError(400, f"Onbekende velden {sorted(unknown)}; toegestaan: situatie, datum.")
+            raise ApiError(400, f"Onbekende velden {_names(unknown)}; toegestaan: situatie, datum.")
         date = _date_field(payload["datum"], "datum")
+        check(MAX_OVERZICHT, "situatie", sum(len(v) for v in payload["situatie"].values() if isinstance(v, dict)))
         situation = expand_on_date(tax_benefit_system, payload["situatie"], date)
         parse_situation(tax_benefit_system, situation, max_persons)
         result = overzicht(tax_benefit_system, payload["situatie"], date)
@@ -285,7 +354,7 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         if output == "text":
             return Response(render_overzicht(result), mimetype="text/plain")
         if output != "json":
-            raise ApiError(400, f"Onbekend formaat {output!r}; toegestaan: json, text.")
+            raise ApiError(400, f"Onbekend formaat {show(output)}; toegestaan: json, text.")
         return json_response(result)
 
     app.add_url_rule("/overzicht", "overzicht", overzicht_route, methods=["POST"])
@@ -333,11 +402,25 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
 
     @app.errorhandler(ParameterNotFoundError)
     def parameter_not_found(error: ParameterNotFoundError):
+        name = getattr(error, "name", None) or "?"
+        when = getattr(error, "instant_str", None) or "deze datum"
         return json_response(
-            {"error": f"Geen waarde voor parameter '{error.parameter_name}' op {error.instant_str}: "
-                      "deze datum valt buiten de periode waarvoor het model een waarde heeft."},
+            {"error": f"Geen waarde voor parameter '{name}' op {when}: deze datum valt buiten de periode "
+                      "waarvoor het model (of het amendement) een waarde heeft.",
+             "details": {"parameter": name, "datum": when}},
             422,
         )
+
+    @app.errorhandler(InputError)
+    def input_error(error: InputError):
+        text = str(error)
+        return json_response({"error": f"{text[:1].upper()}{text[1:]}."}, 400)
+
+    @app.errorhandler(LimitExceeded)
+    def limit_exceeded(error: LimitExceeded):
+        title = "Verzoek te groot" if error.limit.status == 413 else "Ongeldige invoer"
+        return json_response({"error": f"{title}: {error}.",
+                              "details": {"grens": error.limit.name, "waarde": error.limit.value()}}, error.limit.status)
 
     @app.errorhandler(CitationError)
     def citation_error(error: CitationError):
@@ -352,7 +435,9 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         }
         if error.response is not None and error.response.mimetype == "application/json":
             return error.response
-        response = json_response({"error": messages.get(error.code, error.description)}, error.code or 500)
+        if error.code is None or error.code >= 500:
+            return unexpected(error)
+        response = json_response({"error": messages.get(error.code, f"Fout {error.code} ({error.name}).")}, error.code)
         if getattr(error, "valid_methods", None):  # 405: RFC 9110 requires the allowed methods
             response.headers["Allow"] = ", ".join(error.valid_methods)
         return response
@@ -362,23 +447,101 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         app.logger.exception("unexpected error")
         return json_response({"error": "Interne fout bij het berekenen; meld dit met het verzoek erbij."}, 500)
 
+    app.register_error_handler(500, unexpected)  # replaces OpenFisca's, which puts Python text in the answer
+
+    @app.errorhandler(RequestTimeout)
+    def request_timeout(error: RequestTimeout):
+        seconds = REQUEST_SECONDS.value()
+        return json_response({"error": f"Het verzoek rekende langer dan {seconds} s (instelbaar met "
+                                       f"{REQUEST_SECONDS.name}); vraag minder personen of perioden tegelijk.",
+                              "details": {"grens": REQUEST_SECONDS.name, "waarde": seconds}}, 503)
+
+    @app.before_request
+    def arm_for_requests_without_body():
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            Deadline.arm()
+
+    @app.teardown_request
+    def disarm(error=None):
+        Deadline.disarm()
+
+    @app.after_request
+    def every_answer_json(response: Response):
+        """Every API answer is JSON, except the text formats asked for with ?format= (the werkbank's pages are
+        HTML for browsers)."""
+        Deadline.disarm()
+        if response.mimetype in ("application/json", "text/plain", "text/markdown"):
+            return response
+        if request.blueprint == "werkbank" or request.path == "/":
+            return response
+        answer = json_response({"error": f"Fout {response.status_code}."} if response.status_code >= 400
+                               else {"status": response.status_code}, response.status_code)
+        for header in ("Location", "Allow"):
+            if header in response.headers:
+                answer.headers[header] = response.headers[header]
+        return answer
+
     from openfisca_llo.werkbank import register as register_werkbank  # the pages for drafters, at /
 
     register_werkbank(app, tax_benefit_system)
     return app
 
 
+def _names(names) -> str:
+    shown = [show(str(name)) for name in sorted(names, key=str)[:10]]
+    return ", ".join(shown) + (f" en {len(names) - 10} meer" if len(names) > 10 else "")
+
+
+HTTP_MESSAGES = {  # answers gunicorn gives itself, before the app sees the request
+    400: "Ongeldig HTTP-verzoek (bijvoorbeeld een verzoekregel langer dan {line} bytes: gebruik een kortere URL "
+         "of een POST met JSON).",
+    403: "Verzoek geweigerd.",
+    431: "De kopregels (headers) van het verzoek zijn te groot: ten hoogste {fields} kopregels van elk {field} bytes.",
+    500: "Interne fout of tijdslimiet overschreden ({timeout} s, instelbaar met OPENFISCA_LLO_TIMEOUT); meld dit "
+         "met het verzoek erbij.",
+}
+
+
+def json_error_writer(limits: dict):
+    """A replacement for ``gunicorn.util.write_error``: the same status, with a JSON body in Dutch."""
+
+    def write_error(sock, status_int, reason, mesg):
+        from gunicorn import util
+
+        body = json.dumps({"error": HTTP_MESSAGES.get(status_int, f"Fout {status_int}.").format(**limits)},
+                          ensure_ascii=False).encode("utf-8")
+        head = (f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                f"Access-Control-Allow-Origin: *\r\nContent-Length: {len(body)}\r\n\r\n").encode("latin-1")
+        util.write_nonblock(sock, head + body)
+
+    return write_error
+
+
 def serve(host: str = "127.0.0.1", port: int = 5000, workers: int = 2) -> None:
+    """Serve with gunicorn's gevent workers: each connection is a greenlet, so clients that send slowly hold
+    no worker; the keep-alive timeout also bounds the time to send the request line and headers."""
+    from gunicorn import util
     from gunicorn.app.base import BaseApplication
+
+    timeout = max(TIMEOUT.value(), REQUEST_SECONDS.value() + 10)  # the JSON 503 comes first
+    limits = {"line": 4094, "fields": 100, "field": 8190, "timeout": timeout}
 
     class Application(BaseApplication):
         def load_config(self):
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("timeout", 120)
+            self.cfg.set("worker_class", "gevent")
+            self.cfg.set("worker_connections", 1000)
+            self.cfg.set("timeout", timeout)
+            self.cfg.set("graceful_timeout", 10)
+            self.cfg.set("keepalive", 5)
+            self.cfg.set("limit_request_line", limits["line"])
+            self.cfg.set("limit_request_fields", limits["fields"])
+            self.cfg.set("limit_request_field_size", limits["field"])
             self.cfg.set("preload_app", True)
+            self.cfg.set("post_fork", lambda server, worker: setattr(util, "write_error", json_error_writer(limits)))
 
         def load(self):
-            return create_app()
+            return create_app(deadline=True)
 
     Application().run()

@@ -28,12 +28,13 @@ def test_stap_voortgezet_changes_exactly_the_cases_after_the_end_of_the_scheme(t
     changed_cases = {(c["bestand"], c["nummer"]) for c in changes}
     assert changed_cases == {
         ("stap/subsidieplafond.yaml", 10), ("stap/tijdvak.yaml", 13), ("stap/tijdvak.yaml", 14), ("stap/tijdvak.yaml", 15),
+        ("stap/randen.yaml", 7),  # 31-12-2026, the last day before the scheme lapses
     }
     budget = {c["periode"]: (c["wet"], c["hervorming"]) for c in changes if c["variabele"] == "stap_budget"}
     # 2024-01-02: already granted 9.999.000 + 1.000 = 10.000.000, within the scenario's plafond of EUR 10 mln
     assert budget == {
         "2024-01-01": ([0.0], [700.0]), "2024-01-02": ([0.0], [1000.0]),
-        "2026-11-25": ([0.0], [700.0]), "2027-01-01": ([0.0], [700.0]),
+        "2026-11-25": ([0.0], [700.0]), "2026-12-31": ([0.0], [700.0]), "2027-01-01": ([0.0], [700.0]),
     }
 
 

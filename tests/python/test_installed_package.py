@@ -64,3 +64,13 @@ def test_import_in_a_shell_started_in_the_repository_root():
     reforms_file, has_stap = result.stdout.split()
     assert Path(reforms_file).resolve() == REPOSITORY / "reforms" / "__init__.py"
     assert has_stap == "True"
+
+
+def test_building_the_package_prints_no_setuptools_warning(tmp_path):
+    """`pip install .` is quiet: every folder that ships is declared (setup.py), the licence is an SPDX string."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path), str(REPOSITORY)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr and "would be ignored" not in result.stderr, result.stderr

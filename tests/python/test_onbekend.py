@@ -30,7 +30,7 @@ def granting_person(day: datetime.date) -> dict:
     """Inputs under which each person scheme grants when its figures are known (see the scheme's YAML cases)."""
     return {
         "geboortedatum": {"ETERNITY": "1985-06-01"},
-        "opleidingsniveau": {_iso(day): "mbo_2"},
+        "opleidingsniveau": {"ETERNITY": "mbo_2"},  # an ETERNITY variable takes only the key ETERNITY (issue 14)
         # STAP-budget and ontwikkeladvies
         "stap_maanden_verzekerd_referteperiode": {_iso(day): 24},
         "stap_scholing_in_scholingsregister": {_iso(day): True},
