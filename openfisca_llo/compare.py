@@ -8,6 +8,7 @@ baseline and reform values and the parameters whose value differs on that date, 
 from __future__ import annotations
 
 import copy
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -158,9 +159,25 @@ def _case_outputs(case: dict, tax_benefit_system) -> list[tuple[str, str]]:
     return sorted(set(names))
 
 
+CASE_REFORM_CACHE_SIZE = 32
+_CASE_REFORMS: dict[tuple, tuple] = {}  # (id(system), reform path) -> (system, reformed system); oldest dropped first
+
+
+def _with_case_reform(tax_benefit_system, reform_path: str):
+    """``apply_reform`` for a case's ``reforms:`` entry, built once per system: applying a reform copies every
+    parameter, which cost more than running the cases themselves."""
+    key = (id(tax_benefit_system), reform_path)
+    cached = _CASE_REFORMS.get(key)
+    if cached is None or cached[0] is not tax_benefit_system:  # the system is kept, so its id is not reused
+        if len(_CASE_REFORMS) >= CASE_REFORM_CACHE_SIZE:
+            _CASE_REFORMS.pop(next(iter(_CASE_REFORMS)), None)
+        cached = _CASE_REFORMS[key] = (tax_benefit_system, tax_benefit_system.apply_reform(reform_path))
+    return cached[1]
+
+
 def _run_case(tax_benefit_system, case: dict) -> dict:
     for reform_path in case.get("reforms") or []:
-        tax_benefit_system = tax_benefit_system.apply_reform(reform_path)
+        tax_benefit_system = _with_case_reform(tax_benefit_system, reform_path)
     builder = SimulationBuilder()
     builder.set_default_period(str(case["period"]))
     simulation = builder.build_from_dict(tax_benefit_system, copy.deepcopy(case.get("input") or {}))
@@ -168,34 +185,91 @@ def _run_case(tax_benefit_system, case: dict) -> dict:
 
 
 def spec_cases(tests_dir: str | Path):
-    for path in sorted(Path(tests_dir).rglob("*.yaml")):
-        if "golden" in path.parts:
-            continue
+    for path in _spec_files(tests_dir):
         for index, case in enumerate(load_file(path) or []):
             if isinstance(case, dict) and "output" in case:
                 yield path, index, case
+
+
+def _spec_files(tests_dir: str | Path) -> list[Path]:
+    return [path for path in sorted(Path(tests_dir).rglob("*.yaml")) if "golden" not in path.parts]
 
 
 def _relative(path: Path, tests_dir) -> str:
     return path.relative_to(Path(tests_dir)).as_posix()
 
 
+SPEC_CACHE_SIZE = 4
+_SPEC: dict[tuple, tuple] = {}  # (id(baseline), folder, file stamps) -> (baseline, [(path, index, case, outcome)])
+
+
+_SPEC_LOCK = threading.Lock()  # one computation of the law's side at a time; a second caller waits for it
+
+
+def _baseline_outcomes(baseline, tests_dir: str | Path) -> list[tuple]:
+    """Every YAML case with its outcome under ``baseline`` (results, or the error text), computed once per baseline
+    and specification: the law does not change while a server runs, so each amendment only runs its own side.
+    The key holds each file's modification time and size, so an edited case is run again; bounded cache."""
+    files = _spec_files(tests_dir)
+    stamps = tuple((path.as_posix(), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+    key = (id(baseline), str(Path(tests_dir).resolve()), stamps)
+    with _SPEC_LOCK:
+        cached = _SPEC.get(key)
+        if cached is not None and cached[0] is baseline:  # the system itself is kept, so its id is not reused
+            return cached[1]
+        outcomes = []
+        for path, index, case in spec_cases(tests_dir):
+            try:
+                outcome = _run_case(baseline, case)
+            except Exception as error:  # reported per case by spec_impact
+                outcome = f"{type(error).__name__}: {error}"
+            outcomes.append((path, index, case, outcome))
+        if len(_SPEC) >= SPEC_CACHE_SIZE:
+            _SPEC.pop(next(iter(_SPEC)), None)
+        _SPEC[key] = (baseline, outcomes)
+        return outcomes
+
+
+_WARMING: set = set()
+
+
+def prepare_spec_impact(baseline, tests_dir: str | Path) -> None:
+    """Compute the law's side of ``spec_impact`` in a background thread, once per baseline and folder, so that
+    the drafter's first amendment only waits for its own side (the amendment page calls this on an empty form)."""
+    key = (id(baseline), str(Path(tests_dir).resolve()))
+    if key in _WARMING:
+        return
+    _WARMING.add(key)
+    threading.Thread(target=_baseline_outcomes, args=(baseline, tests_dir), name="spec-impact-wet", daemon=True).start()
+
+
+def _same(before: list, after: list | None) -> bool:
+    """Equal results, an unknown (NaN) equal to an unknown: onbekend under both systems is no change."""
+    if after is None or len(before) != len(after):
+        return False
+    return all(a == b or (isinstance(a, float) and isinstance(b, float) and a != a and b != b) for a, b in zip(before, after, strict=True))
+
+
 def spec_impact(baseline, reform, tests_dir: str | Path) -> list[dict]:
-    """YAML cases whose outcome changes under the reform: case, variable, before, after (or the error)."""
+    """YAML cases whose outcome changes under the reform: case, variable, before, after (or the error).
+
+    The baseline's outcomes are cached (``_baseline_outcomes``); only the reform's side runs on each call."""
     changes = []
-    for path, index, case in spec_cases(tests_dir):
+    for path, index, case, before in _baseline_outcomes(baseline, tests_dir):
+        where = {"bestand": _relative(path, tests_dir), "nummer": index, "test": case.get("name")}
+        if isinstance(before, str):  # the law itself cannot run the case
+            changes.append({**where, "fout": before})
+            continue
         try:
-            before = _run_case(baseline, case)
             after = _run_case(reform, case)
         except Exception as error:  # a case the reform cannot run is itself an impact worth reporting
-            changes.append({"bestand": _relative(path, tests_dir), "nummer": index, "test": case.get("name"), "fout": f"{type(error).__name__}: {error}"})
+            changes.append({**where, "fout": f"{type(error).__name__}: {error}"})
             continue
         for key in before:
-            if before[key] != after.get(key):
+            if not _same(before[key], after.get(key)):
                 variable, period = key.split("@")
                 changes.append({
-                    "bestand": _relative(path, tests_dir), "nummer": index, "test": case.get("name"),
-                    "variabele": variable, "periode": period, "wet": before[key], "hervorming": after.get(key),
+                    **where, "variabele": variable, "periode": period, "wet": before[key], "hervorming": after.get(key),
                     "eenheid": getattr(reform.variables.get(variable) or baseline.variables.get(variable), "unit", None),
                 })
     return changes

@@ -27,6 +27,10 @@ class Regeling:
     recht: str | None = None  # bool variable, where the scheme has no reason variable
     maximum: str | None = None  # parameter path of the maximum, if one scalar exists
     looptijd: tuple[tuple[str, bool], ...] = ()  # (parameter path, value meaning 'open')
+    # Why the scheme's life before the first / after the last looptijd interval is not known to the model (Dutch);
+    # empty: before it the scheme was not yet in force, after it the scheme has ended.
+    onbekend_voor: str = ""
+    onbekend_na: str = ""
     aanvraag_redenen: frozenset[str] = frozenset()  # reasons about the application, not the person
     periode: str = "dag"  # dag | maand | jaar | studiejaar_mbo
     soort: str = "subsidie"
@@ -67,6 +71,9 @@ REGELINGEN: tuple[Regeling, ...] = (
     Regeling(
         "studievoorschotvoucher", "Voucher studievoorschot", "personen", "studievoorschotvoucher_bedrag",
         "studievoorschotvoucher_afwijzingsgrond", map="studievoorschotvoucher", bron="kst-30012-92",
+        # Kamerstuk 30012, nr. 92, bijlage 1, G.3: vouchers for the cohorts entering from the Wet studievoorschot
+        # (2015), part of that law; no end date in the source (usable 5 to 10 years after graduation).
+        looptijd=(("studievoorschotvoucher.van_toepassing", True),),
         aanvraag_redenen=frozenset({"opleiding_niet_geaccrediteerd"}), soort="voucher",
     ),
     Regeling(
@@ -79,6 +86,11 @@ REGELINGEN: tuple[Regeling, ...] = (
         "evc_subsidieregeling", "Tijdelijke subsidieregeling EVC-procedures", "personen", "evc_subsidieregeling_subsidie",
         "evc_subsidieregeling_afwijzingsgrond", map="evc_subsidieregeling", variabelen_map="evc",
         bron="web-uvb-tijdelijke-subsidieregeling-evc-procedures",
+        # Applications 1 November 2023 up to and including 29 February 2024 (uitvoeringvanbeleidszw.nl, secundair);
+        # the date the regulation entered into force is not known (its Staatscourant number is not verified).
+        looptijd=(("evc_subsidieregeling.aanvraagperiode_open", True),),
+        onbekend_voor="Niet te bepalen: de datum van inwerkingtreding van de regeling is niet geverifieerd; "
+                      "bekend is alleen de aanvraagperiode (vanaf 01-11-2023).",
         maximum="evc_subsidieregeling.maximum_per_procedure",
         aanvraag_redenen=frozenset({"geen_kosten", "procedure_buiten_periode"}),
     ),
@@ -94,6 +106,13 @@ REGELINGEN: tuple[Regeling, ...] = (
     Regeling(
         "praktijkleren", "Subsidieregeling praktijkleren (werkgever, per student)", "personen", "praktijkleren_tegemoetkoming",
         "praktijkleren_afwijzingsgrond", map="praktijkleren", bron="web-rvo-praktijkleren",
+        # Modelled for the studiejaren 2021-2022 and 2022-2023 only (RVO page, Kamerbrief of 23 September 2022);
+        # the regulation ran before and after, but those years are not verified.
+        looptijd=(("praktijkleren.gemodelleerd", True),),
+        onbekend_voor="Niet te bepalen: alleen de studiejaren 2021-2022 en 2022-2023 zijn gemodelleerd; "
+                      "eerdere studiejaren zijn niet geverifieerd.",
+        onbekend_na="Niet te bepalen: alleen de studiejaren 2021-2022 en 2022-2023 zijn gemodelleerd; "
+                    "of en hoe de regeling daarna loopt is niet geverifieerd.",
         maximum="praktijkleren.maximum_per_student_per_jaar",
         aanvraag_redenen=frozenset({"geen_werkend_leren", "hbo_sector_niet_subsidiabel"}), periode="studiejaar_mbo",
     ),

@@ -12,7 +12,13 @@ from openfisca_llo import formatting
 from openfisca_llo.amendments import AmendmentError, amendment_key, validate_amendment
 from openfisca_llo.cases import tests_dir
 from openfisca_llo.citations import LOCATOR_KEYS, load_registry
-from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform, spec_impact
+from openfisca_llo.compare import (
+    UnknownReformError,
+    compare_situation,
+    prepare_spec_impact,
+    resolve_reform,
+    spec_impact,
+)
 from openfisca_llo.situations import SituationError
 from openfisca_llo.werkbank.forms import read_form, situation
 
@@ -146,6 +152,8 @@ def evaluate(tbs, cat, args, today: datetime.date, impact: bool = True) -> State
     if info is not None:
         s.form = read_form(tbs, info.inputs, args, today)
     if not s.active or not impact or any(row.errors for row in s.rows):
+        if impact and s.has_tests and not s.rows:  # an empty form: the drafter is about to propose something
+            prepare_spec_impact(tbs, tests_dir())
         return s
     try:
         reform = resolve_reform(tbs, s.amendment, s.hervorming or None)
@@ -172,3 +180,60 @@ def evaluate(tbs, cat, args, today: datetime.date, impact: bool = True) -> State
             s.case_error = "; ".join(f"{k}: {v}" for k, v in error.errors.items())
     s.seconds = round(time.perf_counter() - started, 2)
     return s
+
+
+BUDGET_PERSONS = 100_000  # the synthetic population of the budget effect (at most budget.MAX_SMALL_PERSONS)
+
+
+@dataclasses.dataclass
+class BudgetEffect:
+    persons: int
+    year: int
+    rows: list[dict]  # per scheme: the law's and the amendment's cost row (budget.BudgetReport.totals)
+    description: str = ""
+    error: str = ""
+    seconds: float = 0.0
+
+
+def budget_effect(tbs, cat, args, today: datetime.date) -> BudgetEffect:
+    """The amendment's budget effect on the synthetic population: ``budget.budget_request`` (the engine behind
+    POST /budget) for the law and the amendment in one year, by default the year of the amendment's first change.
+    Persons in ``onbekend`` (a figure the rule needs is unknown) are counted apart, never as cost."""
+    from openfisca_llo.budget import MAX_SMALL_PERSONS, BudgetError, budget_request
+    from openfisca_llo.geld import round_to_cents
+
+    started = time.perf_counter()
+    s = evaluate(tbs, cat, args, today, impact=False)
+    try:
+        persons = formatting.parse_integer(args.get("personen") or str(BUDGET_PERSONS))
+    except formatting.InputError as error:
+        return BudgetEffect(0, 0, [], error=f"personen: {error}")
+    first_years = sorted(int(day[:4]) for changes in (s.amendment or {}).get("wijzigingen", {}).values() for day in changes)
+    try:
+        year = formatting.parse_integer(args.get("jaar") or str(first_years[0] if first_years else today.year))
+    except formatting.InputError as error:
+        return BudgetEffect(persons, 0, [], error=f"jaar: {error}")
+    if not s.active or s.errors or any(row.errors for row in s.rows):
+        return BudgetEffect(persons, year, [], error="Het amendement bevat fouten of ontbreekt; zie het formulier.")
+    if not 1 <= persons <= MAX_SMALL_PERSONS:
+        return BudgetEffect(persons, year, [], error=f"personen: kies 1 tot en met {formatting.number(MAX_SMALL_PERSONS)}.")
+    payload = {"populatie": {"synthetisch": {"personen": persons, "seed": 0}}, "van": year, "tot": year,
+               **({"amendementen": [s.amendment]} if s.amendment else {}), **({"hervorming": s.hervorming} if s.hervorming else {})}
+    try:
+        report = budget_request(payload)
+    except (BudgetError, UnknownReformError, AmendmentError) as error:
+        return BudgetEffect(persons, year, [], error=str(error))
+    law_name, variant_name = report.variants[0], report.variants[-1]
+    pairs: dict[str, dict] = {}
+    for row in report.as_dict()["kosten"]:  # money to the cent, NaN as None
+        if row["variant"] in (law_name, variant_name):
+            entry = pairs.setdefault(row["regeling"], {"titel": row["titel"], "eenheid": row["eenheid"]})
+            entry["wet" if row["variant"] == law_name else "voorstel"] = row
+    rows = []
+    for name, entry in pairs.items():
+        law, proposal = entry.get("wet") or {}, entry.get("voorstel") or {}
+        difference = None
+        if law.get("kosten_eur") is not None and proposal.get("kosten_eur") is not None:
+            difference = float(round_to_cents(proposal["kosten_eur"] - law["kosten_eur"]))
+        rows.append({"regeling": name, "titel": entry["titel"], "wet": law, "voorstel": proposal, "verschil": difference})
+    return BudgetEffect(persons, year, rows, description=report.description, seconds=round(time.perf_counter() - started, 1))

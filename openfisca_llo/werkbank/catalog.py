@@ -124,9 +124,11 @@ class Catalog:
     # ---- status on a date ------------------------------------------------------------------------------------
 
     def status(self, info: SchemeInfo, day: datetime.date) -> dict:
-        """In force, ended or announced on ``day``: from the scheme's looptijd, else from its regulation's dates."""
+        """In force, ended, announced or unknown on ``day``, with the reason where unknown: from the scheme's
+        looptijd (declared in ``overzicht.SCHEMES``), else from its regulation's dates and status in the registry."""
         today = day.isoformat()
         source = info.regulation.source if info.regulation else None
+        scheme, reason = info.scheme, ""
         if info.spans:
             spans = info.spans
         elif source is not None and (source.geldig_vanaf or source.geldig_tot):
@@ -134,19 +136,25 @@ class Catalog:
                       "tot_en_met": (source.geldig_tot - datetime.timedelta(days=1)).isoformat() if source.geldig_tot else None}]
         else:
             spans = []
-        if source is not None and source.status == "beleid":
-            status = "aangekondigd"
-        elif spans and any((s["van"] or "0000") <= today <= (s["tot_en_met"] or "9999") for s in spans):
+        if spans and any((s["van"] or "0000") <= today <= (s["tot_en_met"] or "9999") for s in spans):
             status = "in_werking"
         elif spans and all((s["van"] or "0000") > today for s in spans):
-            status = "aangekondigd"
+            status, reason = ("onbekend", scheme.onbekend_voor) if info.spans and scheme.onbekend_voor else ("aangekondigd", "")
+        elif spans and all((s["tot_en_met"] or "9999") < today for s in spans) and info.spans and scheme.onbekend_na:
+            status, reason = "onbekend", scheme.onbekend_na
         elif spans:
             status = "beeindigd"
+        elif source is not None and source.status == "beleid":
+            status = "aangekondigd"
         elif source is not None and source.status == "vervallen":
             status = "beeindigd"
+        elif source is not None and source.status == "geldend":
+            status = "in_werking"
         else:
-            status = "in_werking" if source is not None and source.status == "geldend" else "onbekend"
-        return {"status": status, "tekst": STATUS_TEXT.get(status, "onbekend"), "perioden": [self.span_text(s) for s in spans]}
+            status, reason = "onbekend", ("Niet te bepalen: de regeling heeft geen looptijd in de parameters en haar bron "
+                                          "in het register geen datum van inwerkingtreding of vervallen.")
+        return {"status": status, "tekst": STATUS_TEXT.get(status, "onbekend"), "reden": reason,
+                "perioden": [self.span_text(s) for s in spans]}
 
     @staticmethod
     def span_text(span: dict) -> str:

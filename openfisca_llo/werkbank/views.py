@@ -6,6 +6,7 @@ import datetime
 import math
 import re
 import time
+from urllib.parse import urlencode
 
 import yaml
 from flask import Blueprint, Response, current_app, render_template, request, url_for
@@ -50,6 +51,11 @@ def today() -> datetime.date:
 @blueprint.app_template_filter("geld")
 def _money(value):
     return formatting.money(value)
+
+
+@blueprint.app_template_filter("getal")
+def _number(value):
+    return formatting.number(round(value))
 
 
 @blueprint.app_template_filter("datum")
@@ -317,6 +323,17 @@ def amendement():
     state = amendment_page.evaluate(tbs, catalog(tbs), request.args, today())
     return render_template("werkbank/amendement.html", s=state, query=request.query_string.decode(),
                            locator_keys=LOCATOR_KEYS, sources=load_registry())
+
+
+@blueprint.route("/amendement/begroting")
+def amendement_begroting():
+    """The amendment's budget effect on the synthetic population: a page of its own (the link without JavaScript)
+    or, with ``deel=1``, the fragment the amendment page fetches while it shows a progress sign."""
+    tbs = system()
+    effect = amendment_page.budget_effect(tbs, catalog(tbs), request.args, today())
+    query = urlencode([(k, v) for k, v in request.args.items(multi=True) if k != "deel"])
+    template = "werkbank/begroting_deel.html" if request.args.get("deel") == "1" else "werkbank/begroting.html"
+    return render_template(template, effect=effect, query=query)
 
 
 @blueprint.route("/amendement.yaml")

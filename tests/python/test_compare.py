@@ -7,7 +7,7 @@ import pytest
 from openfisca_llo.reforms import REFORMS
 
 from openfisca_llo.amendments import AmendmentError, load_amendment_file, reformed_system
-from openfisca_llo.compare import compare_situation, resolve_reform, spec_impact
+from openfisca_llo.compare import _same, compare_situation, prepare_spec_impact, resolve_reform, spec_impact
 from openfisca_llo.web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,3 +174,56 @@ def test_each_reform_folder_is_its_key():
     for key in packages:
         assert REFORMS[key].__module__ == f"openfisca_llo.reforms.{key}"
         assert getattr(package, key) is REFORMS[key]  # the path YAML tests and apply_reform use
+
+
+STAP_1500 = {"naam": "stap_maximum_1500", "bronnen": [{"bron": "kst-30012-158", "paragraaf": "2"}],
+             "wijzigingen": {"stap.maximum_per_kalenderjaar": {"2023-01-01": 1500}}}
+
+
+def stap_case(costs: int) -> str:
+    """One STAP case in May 2023 (Anna's inputs, examples/stap_anna.json) with the given course costs."""
+    return f"""- name: STAP kosten {costs}
+  period: 2023-05-15
+  input:
+    geboortedatum: 1985-06-01
+    stap_scholingskosten: {costs}
+    stap_maanden_verzekerd_referteperiode: 24
+    stap_scholing_in_scholingsregister: true
+  output:
+    stap_budget: 1000
+"""
+
+
+def test_the_cached_law_side_follows_an_edited_case(tax_benefit_system, tmp_path):
+    """The law's outcomes are cached per specification; editing a case file runs it again. Maximum EUR 1.000
+    (kst-30012-142, paragraaf STAP-budget), EUR 1.500 under the amendment: costs of EUR 3.450 change
+    (1.000 -> 1.500); costs of EUR 800 are covered in full under both and change nothing."""
+    reform = reformed_system(tax_benefit_system, STAP_1500)
+    case = tmp_path / "stap.yaml"
+    case.write_text(stap_case(3450), encoding="utf-8")
+    changes = spec_impact(tax_benefit_system, reform, tmp_path)
+    assert [(c["variabele"], c["wet"], c["hervorming"]) for c in changes] == [("stap_budget", [1000.0], [1500.0])]
+    case.write_text(stap_case(800) + "# edited\n", encoding="utf-8")
+    assert spec_impact(tax_benefit_system, reform, tmp_path) == []
+
+
+def test_the_law_side_can_be_prepared_in_the_background(tax_benefit_system, tmp_path):
+    """The amendment page starts the law's side early; the result is the same as computed on demand."""
+    import threading
+
+    (tmp_path / "stap.yaml").write_text(stap_case(3450), encoding="utf-8")
+    prepare_spec_impact(tax_benefit_system, tmp_path)
+    for thread in [t for t in threading.enumerate() if t.name == "spec-impact-wet"]:
+        thread.join(timeout=120)
+    from openfisca_llo import compare
+
+    assert any(key[0] == id(tax_benefit_system) and key[1] == str(tmp_path.resolve()) for key in compare._SPEC)
+    changes = spec_impact(tax_benefit_system, reformed_system(tax_benefit_system, STAP_1500), tmp_path)
+    assert [(c["wet"], c["hervorming"]) for c in changes] == [([1000.0], [1500.0])]
+
+
+def test_unknown_under_both_systems_is_no_change():
+    """NaN (onbekend) under the law and under the reform is the same outcome, not a change."""
+    nan = float("nan")
+    assert _same([nan, 1.0], [nan, 1.0])
+    assert not _same([nan], [0.0]) and not _same([0.0], [nan]) and not _same([1.0], [2.0])

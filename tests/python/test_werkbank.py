@@ -63,6 +63,24 @@ def test_status_of_schemes_on_a_date(tax_benefit_system):
     assert cat.status(stap, datetime.date(2023, 5, 15))["perioden"] == ["01-01-2022 t/m 31-12-2023"]
 
 
+def test_status_of_schemes_whose_life_is_partly_unknown(tax_benefit_system, client):
+    """Vouchers: from the Wet studievoorschot (2015), no end in the source (kst-30012-92, bijlage 1, G.3): in force,
+    not announced. EVC-procedures: applications 1-11-2023 to 29-02-2024 (uitvoeringvanbeleidszw.nl), entry into
+    force not known. Praktijkleren: only the studiejaren 2021-2022 and 2022-2023 are modelled; outside, unknown."""
+    cat = catalog(tax_benefit_system)
+    def status(key, day):
+        return cat.status(cat.schemes[key], datetime.date.fromisoformat(day))
+    assert status("studievoorschotvoucher", "2026-12-01")["status"] == "in_werking"
+    evc = [status("evc_subsidieregeling", day) for day in ("2023-10-31", "2023-11-01", "2024-02-29", "2024-03-01")]
+    assert [s["status"] for s in evc] == ["onbekend", "in_werking", "in_werking", "beeindigd"]
+    assert "inwerkingtreding" in evc[0]["reden"] and evc[1]["perioden"] == ["01-11-2023 t/m 29-02-2024"]
+    leren = [status("praktijkleren", day) for day in ("2021-07-31", "2021-08-01", "2023-07-31", "2023-08-01")]
+    assert [s["status"] for s in leren] == ["onbekend", "in_werking", "in_werking", "onbekend"]
+    assert "2022-2023" in leren[3]["reden"] and leren[1]["reden"] == ""
+    home = client.get("/?datum=01-12-2026", headers=HTML).data.decode()
+    assert "of en hoe de regeling daarna loopt is niet geverifieerd" in home
+
+
 def test_stap_reasons_in_the_order_the_formula_tests_them(tax_benefit_system):
     reasons = [r.name for r in catalog(tax_benefit_system).schemes["stap_budget"].reasons]
     # stap_afwijzingsgrond: looptijd, tijdvak, then art. 5 lid 2, exclusions, art. 5 lid 1, costs, plafond.
@@ -149,6 +167,28 @@ def test_amendment_changes_cases_and_anna_and_downloads(client):
     data = yaml.safe_load(download.data)
     assert data["wijzigingen"] == {"stap.maximum_per_kalenderjaar": {"2023-01-01": 1500.0}}
     assert data["bronnen"] == [{"bron": "kst-30012-158", "paragraaf": "2"}]
+
+
+def test_amendment_budget_effect_law_beside_proposal(client):
+    """Issue 16 item 5c: the amendment page links (and, with JavaScript, fetches) the budget effect on the synthetic
+    population; the fragment comes from budget.budget_request, the engine of POST /budget, for the year of the
+    first change (2023). A small population keeps the test quick; the same figures as POST /budget gives."""
+    page = client.get(f"/amendement?{AMENDMENT}", headers=HTML).data.decode()
+    assert 'id="begroting-link"' in page and "data-begroting=" in page
+    fragment = client.get(f"/amendement/begroting?{AMENDMENT}&personen=2000&deel=1", headers=HTML).data.decode()
+    assert "jaar 2023" in fragment and "<html" not in fragment
+    api = client.post("/budget", json={"populatie": {"synthetisch": {"personen": 2000, "seed": 0}}, "van": 2023,
+                                       "tot": 2023, "amendementen": [{
+                                           "naam": "stap_maximum_1500", "bronnen": [{"bron": "kst-30012-158", "paragraaf": "2"}],
+                                           "wijzigingen": {"stap.maximum_per_kalenderjaar": {"2023-01-01": 1500}}}]}).get_json()
+    stap = {row["variant"]: row for row in api["kosten"] if row["regeling"] == "stap_budget"}
+    assert set(stap) == {"wet", "stap_maximum_1500"}
+    for row in stap.values():
+        assert formatting.money(row["kosten_eur"]) in fragment
+    full = client.get(f"/amendement/begroting?{AMENDMENT}&personen=2000", headers=HTML).data.decode()
+    assert "Terug naar het amendement" in full and 'id="begroting"' in full
+    bad = client.get(f"/amendement/begroting?{AMENDMENT}&personen=200001", headers=HTML).data.decode()
+    assert "kies 1 tot en met 100.000" in bad
 
 
 def test_amendment_errors_are_dutch_and_next_to_the_field(client):

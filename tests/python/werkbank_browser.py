@@ -78,7 +78,7 @@ def chromium(width: int = 1280, height: int = 900):
                      "--disable-extensions", "--disable-background-networking"):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(60)  # bounded; an amendment page runs the YAML cases, slow on a loaded machine
     driver.set_script_timeout(10)
     try:
         yield driver

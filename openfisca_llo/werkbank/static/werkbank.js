@@ -27,6 +27,20 @@
         } else { source.select && source.select(); }
       });
     });
+    // The amendment's budget effect: fetched after the page is shown, with a progress sign; the link stays the
+    // way without JavaScript (and after a failure).
+    var plek = document.querySelector("[data-begroting]");
+    if (plek && window.fetch) {
+      var link = plek.innerHTML;
+      plek.setAttribute("aria-busy", "true");
+      plek.innerHTML = '<p class="bezig" role="status"><span class="spinner" aria-hidden="true"></span>' +
+        "Bezig: het begrotingseffect wordt berekend (enkele seconden)…</p>";
+      fetch(plek.getAttribute("data-begroting"), { headers: { "Accept": "text/html" } })
+        .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.text(); })
+        .then(function (html) { plek.innerHTML = html; })
+        .catch(function () { plek.innerHTML = '<p class="foutmelding">Het begrotingseffect kon niet worden opgehaald.</p>' + link; })
+        .then(function () { plek.removeAttribute("aria-busy"); });
+    }
     // Add an empty row of dated values to the amendment form.
     var add = document.getElementById("rij-erbij");
     if (add) {
