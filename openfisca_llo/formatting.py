@@ -11,6 +11,8 @@ import datetime
 import math
 import re
 
+from openfisca_llo.dates import from_yyyymmdd
+
 UNKNOWN = "onbekend"
 
 
@@ -63,7 +65,7 @@ def period(text) -> str:
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")
 
-UNIT_WORDS = {"month": "maanden", "year": "jaar", "day": "dagen", "/1": "", "bool": ""}
+UNIT_WORDS = {"month": "maanden", "year": "jaar", "day": "dagen", "week": "weken", "count": "", "/1": "", "bool": ""}
 
 
 def value(value, unit=None) -> str:
@@ -79,6 +81,8 @@ def value(value, unit=None) -> str:
             return number(round(float(value) * 100, 4)) + "%"
         if unit == "percent":
             return number(value) + "%"
+        if unit == "date-yyyymmdd":  # a date held as a number, since a parameter cannot hold a date (README)
+            return date(str(from_yyyymmdd(value)))
         words = UNIT_WORDS.get(unit, unit or "")
         return number(value) + (f" {words}" if words else "")
     return date(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)) else str(value)

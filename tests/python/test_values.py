@@ -40,6 +40,8 @@ def test_dutch_money_dates_and_values():
     assert formatting.date("2023-05-15") == "15-05-2023"
     assert formatting.value(802, "month") == "802 maanden"
     assert formatting.value(True, None) == "ja"
+    assert formatting.value(20250228, "date-yyyymmdd") == "28-02-2025"  # a date held as a number (README)
+    assert formatting.value(13, "week") == "13 weken"
 
 
 def test_citation_text_keeps_every_locator():
