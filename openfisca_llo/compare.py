@@ -22,7 +22,7 @@ from openfisca_llo.citations import parameter_citations
 from openfisca_llo.explain import explain
 from openfisca_llo.inputs import load_file, show
 from openfisca_llo.parameter_paths import parameter_at_path, value_in_force
-from openfisca_llo.situations import build_parsed, parse_situation
+from openfisca_llo.situations import DEFAULT_MAX_PERSONS, build_parsed, parse_situation
 
 
 class UnknownReformError(ValueError):
@@ -91,12 +91,16 @@ def _without_unknown_variables(tax_benefit_system, situation: dict) -> dict:
     return situation
 
 
-def compare_situation(baseline, reform, situation: dict) -> dict:
-    parsed_reform = parse_situation(reform, copy.deepcopy(situation))
-    baseline_situation = _without_unknown_variables(baseline, situation)
+def compare_situation(baseline, reform, situation: dict, max_persons: int = DEFAULT_MAX_PERSONS,
+                      bounds=None) -> dict:
+    """``situation`` under ``baseline`` and ``reform``; ``bounds(parsed, wanted)`` may refuse it before computing."""
+    parsed_reform = parse_situation(reform, copy.deepcopy(situation), max_persons)
     wanted = list(dict.fromkeys((name, period) for _, _, name, period, _ in parsed_reform.requested))
+    if bounds is not None:
+        bounds(parsed_reform, wanted)
+    baseline_situation = _without_unknown_variables(baseline, situation)
     simulations = {
-        "wet": build_parsed(baseline, parse_situation(baseline, copy.deepcopy(baseline_situation))),
+        "wet": build_parsed(baseline, parse_situation(baseline, copy.deepcopy(baseline_situation), max_persons)),
         "hervorming": build_parsed(reform, parsed_reform),
     }
     results = []

@@ -23,7 +23,7 @@ from openfisca_llo.optional_parameters import ONBEKEND, REDENEN, null_reason
 from openfisca_llo.parameter_paths import parameter_at_path
 from openfisca_llo.reasons import reason_citations
 from openfisca_llo.regelingen import REGELINGEN, Regeling
-from openfisca_llo.situations import build_simulation
+from openfisca_llo.situations import DEFAULT_MAX_PERSONS, build_simulation
 
 SCHEMES = REGELINGEN  # the names other modules import
 Scheme = Regeling
@@ -97,10 +97,11 @@ def expand_on_date(tax_benefit_system, situation: dict, date: datetime.date) -> 
     return situation
 
 
-def overzicht(tax_benefit_system, situation: dict, date: datetime.date) -> dict:
+def overzicht(tax_benefit_system, situation: dict, date: datetime.date,
+              max_persons: int = DEFAULT_MAX_PERSONS) -> dict:
     """Every scheme for every person and employer in ``situation`` on ``date``."""
     expanded = expand_on_date(tax_benefit_system, situation, date)
-    simulation = build_simulation(tax_benefit_system, expanded)
+    simulation = build_simulation(tax_benefit_system, expanded, max_persons)
     simulation.trace = True  # to name the figures that are unknown on this date
     result: dict[str, dict[str, list]] = {}
     for scheme in SCHEMES:

@@ -1,4 +1,4 @@
-"""The web API: OpenFisca's standard endpoints, hardened, plus /explain and /sources.
+"""The web API's wiring: OpenFisca's standard endpoints, hardened, plus /explain, /compare, /overzicht and more.
 
 Standard endpoints keep their shape (the Legislation Explorer reads them). Changes: /calculate and /trace
 check the situation first and answer bad input with a JSON 4xx naming the field and what is allowed; money
@@ -6,61 +6,57 @@ comes back exact to the cent; /parameter/<id> gains a `bronvermelding` field wit
 status, link to the text as it stood) of the parameter and of each dated value, beside OpenFisca's own
 `metadata` (which holds the citations as written, `metadata.bronnen`, and the links, `metadata.reference`);
 every error is JSON.
+
+This module only wires: the handlers are plain functions in `handlers.py`; the core endpoints replaced or
+wrapped are listed in `CORE_ROUTES` and checked when the app is created; serving is in `serve`.
 """
 
 from __future__ import annotations
 
-import datetime
 import json
-import math
 import signal
 
-import numpy as np
 from flask import Response, request
 from openfisca_core.errors import ParameterNotFoundError
-from openfisca_core.indexed_enums import Enum
 from openfisca_web_api.app import create_app as create_openfisca_app
 from werkzeug.exceptions import HTTPException
 
-from openfisca_llo import CountryTaxBenefitSystem
+from openfisca_llo import CountryTaxBenefitSystem, handlers
 from openfisca_llo.amendments import AmendmentError
-from openfisca_llo.checks import check_tax_benefit_system, leaf_parameters
-from openfisca_llo.citations import CitationError, load_registry, parameter_citations
-from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform
+from openfisca_llo.checks import leaf_parameters
+from openfisca_llo.citations import CitationError
 from openfisca_llo.contract import contract_spec, contract_version
-from openfisca_llo.dates import DateError, parse_iso_date
 from openfisca_llo.errors import OutsideModelledPeriodError
-from openfisca_llo.explain import explain, render_text
-from openfisca_llo.inputs import InputError, loads_json, show
-from openfisca_llo.limits import (
-    MAX_BYTES,
-    MAX_EXPLAIN,
-    MAX_EXPLAIN_CELLS,
-    MAX_OVERZICHT,
-    MAX_PERSONS,
-    REQUEST_SECONDS,
-    TIMEOUT,
-    LimitExceeded,
-    check,
-)
-from openfisca_llo.overzicht import expand_on_date, overzicht, render_overzicht, tijdlijn
-from openfisca_llo.situations import SituationError, build_parsed, parse_situation
+from openfisca_llo.handlers import ApiError, json_safe
+from openfisca_llo.inputs import InputError, loads_json
+from openfisca_llo.limits import MAX_BYTES, MAX_PERSONS, REQUEST_SECONDS, TIMEOUT, LimitExceeded
+from openfisca_llo.situations import SituationError
+
+CORE_ROUTES = {  # OpenFisca's endpoints this app replaces or wraps: endpoint -> (path, how, why)
+    "calculate": ("/calculate", "vervangen", "situatie eerst gecontroleerd; bedragen op de cent; NaN als null"),
+    "trace": ("/trace", "vervangen", "situatie gecontroleerd en begrensd zoals /explain"),
+    "get_parameter": ("/parameter/<path:parameter_id>", "omwikkeld", "voegt `bronvermelding` toe"),
+    "get_variable": ("/variable/<id>", "omwikkeld", "onbekende variabele: JSON 404 in het Nederlands"),
+    "get_spec": ("/spec", "omwikkeld", "aangevuld met openapi.yaml (het contract)"),
+    "get_root": ("/", "omwikkeld", "browsers krijgen de werkbank; JSON-clients het welkom van OpenFisca"),
+}
 
 
-class ApiError(Exception):
-    def __init__(self, status: int, error: str, details: dict | None = None) -> None:
-        super().__init__(error)
-        self.status = status
-        self.error = error
-        self.details = details or {}
+class RouteTableError(RuntimeError):
+    """CORE_ROUTES and the app disagree: a listed route core does not have, or a core route replaced unlisted."""
 
 
-def json_response(payload, status: int = 200) -> Response:
-    try:
-        body = json.dumps(payload, ensure_ascii=False, allow_nan=False)
-    except ValueError:  # NaN (a figure the model does not know) or infinity somewhere: null, as /calculate does
-        body = json.dumps(json_safe(payload), ensure_ascii=False, allow_nan=False)
-    return Response(body, status=status, mimetype="application/json")
+def check_core_routes(core_rules: dict, core_views: dict, views: dict, table: dict = CORE_ROUTES) -> None:
+    """Fail loudly unless exactly the core endpoints in ``table`` were replaced (``views`` now against
+    ``core_views`` before), each at its listed path in ``core_rules`` (endpoint -> path)."""
+    problems = [f"{endpoint} ({path}) staat in de tabel maar OpenFisca heeft die route niet"
+                for endpoint, (path, _, _) in table.items() if core_rules.get(endpoint) != path]
+    replaced = {endpoint for endpoint, view in core_views.items() if views.get(endpoint) is not view}
+    problems += [f"{endpoint} is vervangen maar staat niet in CORE_ROUTES" for endpoint in sorted(replaced - set(table))]
+    problems += [f"{endpoint} staat in CORE_ROUTES maar is niet vervangen"
+                 for endpoint in sorted(set(table) - replaced) if endpoint in core_rules]
+    if problems:
+        raise RouteTableError("Routetabel klopt niet: " + "; ".join(problems) + ".")
 
 
 class RequestTimeout(Exception):
@@ -96,93 +92,31 @@ class Deadline:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
 
+def json_response(payload, status: int = 200) -> Response:
+    try:
+        body = json.dumps(payload, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # NaN (a figure the model does not know) or infinity somewhere: null, as /calculate does
+        body = json.dumps(json_safe(payload), ensure_ascii=False, allow_nan=False)
+    return Response(body, status=status, mimetype="application/json")
+
+
+TEXT_TYPES = {"text": "text/plain", "markdown": "text/markdown"}
+
+
+def answer(result, output: str = "json") -> Response:
+    """A handler's result as a response: text for the text formats, JSON otherwise."""
+    if isinstance(result, str):
+        return Response(result, mimetype=TEXT_TYPES[output])
+    return json_response(result)
+
+
 def read_json_body() -> object:
+    """The request's JSON body, parsed once; the compute deadline is armed once it is read."""
     raw = request.get_data(cache=True)
     Deadline.arm()
     if not raw:
         raise ApiError(400, "De body is leeg; stuur een JSON-object met een situatie (zoals voor /calculate).")
     return loads_json(raw, "de body")
-
-
-def exact_value(variable, value):
-    """A computed value as JSON: enums by name, dates ISO, money rounded to the cent."""
-    if variable.value_type == Enum:
-        return value
-    if isinstance(value, (np.floating, float)):
-        number = float(value)
-        if not math.isfinite(number):
-            return None
-        digits = 2 if getattr(variable, "unit", None) == "currency-EUR" else 6
-        return round(number, digits)
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.datetime64):
-        return str(value)
-    return value
-
-
-def json_safe(value):
-    """Plain JSON values: numpy scalars converted, NaN and infinities as null (bare NaN is not JSON)."""
-    if isinstance(value, dict):
-        return {str(k): json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [json_safe(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return json_safe(value.tolist())
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return str(value)
-
-
-def calculate_situation(tax_benefit_system, situation, max_persons: int):
-    parsed = parse_situation(tax_benefit_system, situation, max_persons)
-    simulation = build_parsed(tax_benefit_system, parsed)
-    positions = {plural: {key: i for i, key in enumerate(ids)} for plural, ids in parsed.ids.items()}
-    computed = {}
-    for plural, instance_id, name, period, key in parsed.requested:
-        if (name, period) not in computed:
-            result = simulation.calculate(name, period)
-            variable = tax_benefit_system.variables[name]
-            if variable.value_type == Enum:
-                result = result.decode_to_str()
-            computed[(name, period)] = result
-        value = computed[(name, period)][positions[plural][instance_id]]
-        situation[plural][instance_id][name][key] = exact_value(tax_benefit_system.variables[name], value)
-    return situation, simulation, parsed
-
-
-def parameter_references(parameter) -> dict:
-    """Citations of a parameter and of each of its dated values."""
-    return {
-        "verificatie": parameter.metadata.get("verificatie"),
-        "bronnen": [c.as_dict() for c in parameter_citations(parameter.metadata)],
-        "waarden": {
-            value.instant_str: {
-                "verificatie": value.metadata.get("verificatie"),
-                "bronnen": [c.as_dict() for c in parameter_citations(value.metadata, on=value.instant_str)],
-            }
-            for value in parameter.values_list
-        },
-    }
-
-
-def sources_index(tax_benefit_system) -> dict:
-    report = check_tax_benefit_system(tax_benefit_system)
-    index = {}
-    for source_id, source in load_registry().items():
-        users = [u for u in report.used_sources.get(source_id, []) if "#" not in u]
-        index[source_id] = {
-            **source.as_dict(),
-            "parameters": sorted({u.split("@")[0] for u in users if "." in u.split("@")[0]}),
-            "variabelen": sorted({u for u in users if "." not in u and "@" not in u}),
-        }
-    return index
 
 
 class _StripTrailingSlash:
@@ -198,192 +132,113 @@ class _StripTrailingSlash:
         return self.wsgi_app(environ, start_response)
 
 
-def _explain_bounds(parsed, wanted) -> None:
-    """Explanations cost per variable-period asked and per instance: both bounded (JSON 413 naming the limit)."""
-    check(MAX_EXPLAIN, "gevraagde variabelen", len(wanted))
-    count = max((len(ids) for ids in parsed.ids.values()), default=0)
-    check(MAX_EXPLAIN_CELLS, "situatie", count * len(wanted))
-
-
 def create_app(tax_benefit_system=None, max_persons: int | None = None, max_bytes: int | None = None,
                deadline: bool = False):
     """The app; ``deadline`` arms a SIGALRM per request (main thread only; `openfisca-llo serve` sets it)."""
-    tax_benefit_system = tax_benefit_system or CountryTaxBenefitSystem()
+    tbs = tax_benefit_system or CountryTaxBenefitSystem()
     if deadline:
         Deadline.enable()
     max_persons = max_persons or MAX_PERSONS.value()
-    app = create_openfisca_app(tax_benefit_system)
+    app = create_openfisca_app(tbs)
+    core = dict(app.view_functions)  # OpenFisca's own views, before any is replaced
+    core_rules = {rule.endpoint: rule.rule for rule in app.url_map.iter_rules()}
     app.config["MAX_CONTENT_LENGTH"] = max_bytes or MAX_BYTES.value()
     app.wsgi_app = _StripTrailingSlash(app.wsgi_app)
-    parameters = {p.name: p for p in leaf_parameters(tax_benefit_system.parameters)}
-    sources = sources_index(tax_benefit_system)
-    original_get_parameter = app.view_functions["get_parameter"]
-
-    def situation_from_request():
-        situation = read_json_body()
-        if not isinstance(situation, dict):
-            raise ApiError(400, "Verwacht een JSON-object met entiteiten, bijvoorbeeld {\"personen\": {...}}.")
-        return situation
-
-    def calculate():
-        situation, _, _ = calculate_situation(tax_benefit_system, situation_from_request(), max_persons)
-        return json_response(situation)
-
-    def trace():
-        situation = situation_from_request()
-        parsed = parse_situation(tax_benefit_system, situation, max_persons)
-        _explain_bounds(parsed, set((name, period) for _, _, name, period, _ in parsed.requested))
-        simulation = build_parsed(tax_benefit_system, parsed)
-        simulation.trace = True
-        requested = []
-        for _, _, name, period, _ in parsed.requested:
-            requested.append(f"{name}<{period}>")
-            simulation.calculate(name, period)
-        payload = {
-            "trace": simulation.tracer.get_serialized_flat_trace(),
-            "entitiesDescription": simulation.describe_entities(),
-            "requestedCalculations": requested,
-        }
-        return json_response(json_safe(payload))
-
-    def explain_route():
-        situation = situation_from_request()
-        parsed = parse_situation(tax_benefit_system, situation, max_persons)
-        wanted = list(dict.fromkeys((name, period) for _, _, name, period, _ in parsed.requested))  # as requested
-        if not wanted:
-            raise ApiError(400, "Geen te verklaren variabele: zet de gevraagde variabele op null, bijvoorbeeld "
-                                "{\"stap_budget\": {\"2023-05-15\": null}}.")
-        _explain_bounds(parsed, wanted)
-        output = request.args.get("format", "json")
-        if output not in ("json", "text", "markdown"):
-            raise ApiError(400, f"Onbekend formaat {show(output)}; toegestaan: json, text, markdown.")
-        simulation = build_parsed(tax_benefit_system, parsed)
-        explanations = [explain(tax_benefit_system, situation, name, period, simulation) for name, period in wanted]
-        if output in ("text", "markdown"):
-            text = "\n".join(render_text(e, markdown=output == "markdown") for e in explanations)
-            return Response(text, mimetype="text/markdown" if output == "markdown" else "text/plain")
-        return json_response({"verklaringen": explanations})
+    app.json.sort_keys = False  # possibleValues and other ordered maps keep the code's order
+    parameters = {p.name: p for p in leaf_parameters(tbs.parameters)}
+    sources = handlers.sources_index(tbs)
 
     def get_parameter(parameter_id):
-        response = original_get_parameter(parameter_id)  # nodes and unknown ids: OpenFisca's own answer (404 -> JSON)
+        response = core["get_parameter"](parameter_id)  # nodes and unknown ids: OpenFisca's own answer (404 -> JSON)
         name = parameter_id.replace("/", ".")
         if name not in parameters:
             return response
         payload = response.get_json()
-        payload["bronvermelding"] = parameter_references(parameters[name])
+        payload["bronvermelding"] = handlers.parameter_references(parameters[name])
         return json_response(payload)
 
     def get_variable(id):
-        variable = tax_benefit_system.variables.get(id)
-        if variable is None:
-            raise ApiError(404, f"Onbekende variabele '{id}'; zie GET /variables voor de {len(tax_benefit_system.variables)} variabelen.")
-        return app.view_functions["_openfisca_get_variable"](id)
+        if tbs.variables.get(id) is None:
+            raise ApiError(404, f"Onbekende variabele '{id}'; zie GET /variables voor de {len(tbs.variables)} variabelen.")
+        return core["get_variable"](id)
 
-    app.view_functions["_openfisca_get_variable"] = app.view_functions["get_variable"]
-    app.view_functions["calculate"] = calculate
-    app.view_functions["trace"] = trace
-    app.view_functions["get_parameter"] = get_parameter
-    app.view_functions["get_variable"] = get_variable
-    app.add_url_rule("/explain", "explain", explain_route, methods=["POST"])
-    original_get_spec = app.view_functions["get_spec"]
+    def format_arg(default: str = "json") -> str:
+        return request.args.get("format", default)
 
-    def get_spec():  # OpenFisca's document completed by openapi.yaml (the contract as data)
-        return json_response(contract_spec(original_get_spec().get_json(), tax_benefit_system))
+    views = {  # endpoint -> view; the core ones are in CORE_ROUTES
+        "calculate": lambda: json_response(handlers.calculate(tbs, read_json_body(), max_persons)),
+        "trace": lambda: json_response(handlers.trace(tbs, read_json_body(), max_persons)),
+        "get_parameter": get_parameter,
+        "get_variable": get_variable,
+        "get_spec": lambda: json_response(contract_spec(core["get_spec"]().get_json(), tbs)),
+    }
+    for endpoint, view in views.items():
+        view.__name__ = endpoint
+        app.view_functions[endpoint] = view
 
-    app.json.sort_keys = False  # possibleValues and other ordered maps keep the code's order
+    added = [  # (path, endpoint, methods, view): the extensions
+        ("/explain", "explain", ["POST"],
+         lambda: answer(handlers.explain_request(tbs, read_json_body(), max_persons, format_arg()), format_arg())),
+        ("/compare", "compare", ["POST"],
+         lambda: json_response(handlers.compare_request(tbs, read_json_body(), max_persons))),
+        ("/budget", "budget", ["POST"], lambda: json_response(handlers.budget(read_json_body()))),
+        ("/overzicht", "overzicht", ["POST"],
+         lambda: answer(handlers.overzicht_request(tbs, read_json_body(), max_persons, format_arg()), format_arg())),
+        ("/tijdlijn", "get_tijdlijn", ["GET"],
+         lambda: json_response(handlers.tijdlijn_request(tbs, request.args.get("van"), request.args.get("tot")))),
+        ("/reforms", "get_reforms", ["GET"], lambda: json_response(handlers.reforms())),
+        ("/sources", "get_sources", ["GET"], lambda: json_response(sources)),
+        ("/sources/<source_id>", "get_source", ["GET"],
+         lambda source_id: json_response(handlers.source(sources, source_id))),
+    ]
+    for path, endpoint, methods, view in added:
+        app.add_url_rule(path, endpoint, view, methods=methods)
+
+    register_error_handlers(app)
 
     @app.after_request
     def contract_header(response):
         response.headers["Contract-Version"] = contract_version()
         return response
 
-    app.view_functions["get_spec"] = get_spec
+    @app.before_request
+    def arm_for_requests_without_body():
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            Deadline.arm()
 
-    def compare_route():
-        payload = read_json_body()
-        if not isinstance(payload, dict) or not isinstance(payload.get("situatie"), dict):
-            raise ApiError(400, "Verwacht {\"situatie\": {...}, \"hervorming\": naam} of {\"situatie\": {...}, \"amendement\": {...}}.")
-        unknown = set(payload) - {"situatie", "hervorming", "amendement"}  # both: the amendment applies to the reform
-        if unknown:
-            raise ApiError(400, f"Onbekende velden {_names(unknown)}; toegestaan: situatie, hervorming, amendement.")
-        reform_name = payload.get("hervorming")
-        if reform_name is not None and not isinstance(reform_name, str):
-            raise ApiError(400, "'hervorming' moet de naam van een hervorming zijn; zie GET /reforms.")
-        try:
-            reform = resolve_reform(tax_benefit_system, payload.get("amendement"), reform_name)
-        except UnknownReformError as error:
-            raise ApiError(400, str(error)) from error
-        parsed = parse_situation(reform, payload["situatie"], max_persons)
-        _explain_bounds(parsed, set((name, period) for _, _, name, period, _ in parsed.requested))
-        return json_response(compare_situation(tax_benefit_system, reform, payload["situatie"]))
+    @app.teardown_request
+    def disarm(error=None):
+        Deadline.disarm()
 
-    app.add_url_rule("/compare", "compare", compare_route, methods=["POST"])
+    @app.after_request
+    def every_answer_json(response: Response):
+        """Every API answer is JSON, except the text formats asked for with ?format= (the werkbank's pages are
+        HTML for browsers)."""
+        Deadline.disarm()
+        if response.mimetype in ("application/json", "text/plain", "text/markdown"):
+            return response
+        if request.blueprint == "werkbank" or request.path == "/":
+            return response
+        replaced = json_response({"error": f"Fout {response.status_code}."} if response.status_code >= 400
+                               else {"status": response.status_code}, response.status_code)
+        for header in ("Location", "Allow"):
+            if header in response.headers:
+                replaced.headers[header] = response.headers[header]
+        return replaced
 
-    def budget_route():
-        from openfisca_llo.budget import BudgetError, budget_request
-        from openfisca_llo.population import PopulationError
+    from openfisca_llo.werkbank import register as register_werkbank  # the pages for drafters, at /
 
-        payload = read_json_body()
-        try:
-            report = budget_request(payload)
-        except (BudgetError, UnknownReformError, PopulationError) as error:
-            raise ApiError(400, str(error)) from error
-        return json_response(report.as_dict())
+    register_werkbank(app, tbs)
+    check_core_routes(core_rules, core, app.view_functions)
+    return app
 
-    app.add_url_rule("/budget", "budget", budget_route, methods=["POST"])
 
-    def _date_field(value, field: str) -> datetime.date:
-        try:
-            return parse_iso_date(value)
-        except DateError as error:
-            raise ApiError(400, f"'{field}': {error}.") from None
-
-    def overzicht_route():
-        payload = read_json_body()
-        if not isinstance(payload, dict) or not isinstance(payload.get("situatie"), dict) or "datum" not in payload:
-            raise ApiError(400, "Verwacht {\"situatie\": {...}, \"datum\": \"JJJJ-MM-DD\"}.")
-        unknown = set(payload) - {"situatie", "datum"}
-        if unknown:
-            raise ApiError(400, f"Onbekende velden {_names(unknown)}; toegestaan: situatie, datum.")
-        date = _date_field(payload["datum"], "datum")
-        check(MAX_OVERZICHT, "situatie", sum(len(v) for v in payload["situatie"].values() if isinstance(v, dict)))
-        situation = expand_on_date(tax_benefit_system, payload["situatie"], date)
-        parse_situation(tax_benefit_system, situation, max_persons)
-        result = overzicht(tax_benefit_system, payload["situatie"], date)
-        output = request.args.get("format", "json")
-        if output == "text":
-            return Response(render_overzicht(result), mimetype="text/plain")
-        if output != "json":
-            raise ApiError(400, f"Onbekend formaat {show(output)}; toegestaan: json, text.")
-        return json_response(result)
-
-    app.add_url_rule("/overzicht", "overzicht", overzicht_route, methods=["POST"])
-
-    @app.route("/tijdlijn")
-    def get_tijdlijn():
-        start = _date_field(request.args.get("van"), "van")
-        stop = _date_field(request.args.get("tot"), "tot")
-        return json_response(tijdlijn(tax_benefit_system, start, stop))
-
-    @app.route("/reforms")
-    def get_reforms():
-        from openfisca_llo.reforms import descriptions
-
-        return json_response(descriptions())
+def register_error_handlers(app) -> None:
+    """Every error as JSON in Dutch, with the status that fits; never a stack trace or HTML."""
 
     @app.errorhandler(AmendmentError)
     def amendment_error(error: AmendmentError):
         return json_response({"error": "Het amendement bevat fouten.", "details": error.errors}, 400)
-
-    @app.route("/sources")
-    def get_sources():
-        return json_response(sources)
-
-    @app.route("/sources/<source_id>")
-    def get_source(source_id):
-        if source_id not in sources:
-            raise ApiError(404, f"Onbekende bron '{source_id}'; zie GET /sources.")
-        return json_response(sources[source_id])
 
     @app.errorhandler(ApiError)
     def api_error(error: ApiError):
@@ -452,41 +307,6 @@ def create_app(tax_benefit_system=None, max_persons: int | None = None, max_byte
         return json_response({"error": f"Het verzoek rekende langer dan {seconds} s (instelbaar met "
                                        f"{REQUEST_SECONDS.name}); vraag minder personen of perioden tegelijk.",
                               "details": {"grens": REQUEST_SECONDS.name, "waarde": seconds}}, 503)
-
-    @app.before_request
-    def arm_for_requests_without_body():
-        if request.method in ("GET", "HEAD", "OPTIONS"):
-            Deadline.arm()
-
-    @app.teardown_request
-    def disarm(error=None):
-        Deadline.disarm()
-
-    @app.after_request
-    def every_answer_json(response: Response):
-        """Every API answer is JSON, except the text formats asked for with ?format= (the werkbank's pages are
-        HTML for browsers)."""
-        Deadline.disarm()
-        if response.mimetype in ("application/json", "text/plain", "text/markdown"):
-            return response
-        if request.blueprint == "werkbank" or request.path == "/":
-            return response
-        answer = json_response({"error": f"Fout {response.status_code}."} if response.status_code >= 400
-                               else {"status": response.status_code}, response.status_code)
-        for header in ("Location", "Allow"):
-            if header in response.headers:
-                answer.headers[header] = response.headers[header]
-        return answer
-
-    from openfisca_llo.werkbank import register as register_werkbank  # the pages for drafters, at /
-
-    register_werkbank(app, tax_benefit_system)
-    return app
-
-
-def _names(names) -> str:
-    shown = [show(str(name)) for name in sorted(names, key=str)[:10]]
-    return ", ".join(shown) + (f" en {len(names) - 10} meer" if len(names) > 10 else "")
 
 
 HTTP_MESSAGES = {  # answers gunicorn gives itself, before the app sees the request

@@ -5,7 +5,7 @@ import datetime
 from openfisca_llo.checks import check_tax_benefit_system, leaf_parameters
 from openfisca_llo.citations import get_source, parameter_citations, parse_reference, version_date
 from openfisca_llo.explain import explain
-from openfisca_llo.web import parameter_references
+from openfisca_llo.handlers import parameter_references
 
 
 def _walk(node):
