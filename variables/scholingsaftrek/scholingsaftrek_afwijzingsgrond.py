@@ -22,7 +22,7 @@ grondslag(
     {
         _g.niet_gemodelleerd_voor_2013: [cite("BWBR0011353", artikel="6.30", lid="1")],
         _g.afgeschaft: [cite("BWBR0011353", onderwerp="vervallen afdeling 6.7 scholingsuitgaven per 1 januari 2022")],
-        _g.studiefinanciering: [cite("BWBR0011353", onderwerp="uitsluiting scholingsuitgaven bij recht op studiefinanciering")],
+        _g.studiefinanciering: [cite("BWBR0011353", artikel="6.28", lid="1", onderdeel="a")],
         _g.niet_boven_drempel: [cite("BWBR0011353", artikel="6.30", lid="1")],
     },
 )
@@ -37,7 +37,7 @@ class scholingsaftrek_afwijzingsgrond(Variable):
     label = "Reden waarom er in dit kalenderjaar geen aftrek van scholingsuitgaven is (eerste die geldt)"
     reference = [
         cite("BWBR0011353", artikel="6.30", lid="1"),
-        cite("BWBR0011353", onderwerp="uitsluiting scholingsuitgaven bij recht op studiefinanciering"),
+        cite("BWBR0011353", artikel="6.28", lid="1", onderdeel="a"),
         cite("BWBR0011353", onderwerp="vervallen afdeling 6.7 scholingsuitgaven per 1 januari 2022"),
     ]
 

@@ -39,5 +39,5 @@ class scholingsaftrek_recht_op_studiefinanciering(Variable):
     entity = Persoon
     definition_period = YEAR
     label = "Had in dit kalenderjaar voor de opleiding recht op studiefinanciering in een studiejaar vanaf 2015/2016"
-    reference = [cite("BWBR0011353", onderwerp="uitsluiting scholingsuitgaven bij recht op studiefinanciering")]
+    reference = [cite("BWBR0011353", artikel="6.28", lid="1", onderdeel="a")]
     documentation = "Invoer. Wie recht heeft op studiefinanciering, heeft vanaf studiejaar 2015/2016 geen scholingsaftrek."
