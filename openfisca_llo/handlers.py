@@ -18,6 +18,7 @@ from openfisca_llo.compare import UnknownReformError, compare_situation, resolve
 from openfisca_llo.dates import DateError, parse_iso_date
 from openfisca_llo.explain import explain, render_text
 from openfisca_llo.inputs import show
+from openfisca_llo.json_values import plain_value
 from openfisca_llo.limits import MAX_EXPLAIN, MAX_EXPLAIN_CELLS, MAX_OVERZICHT, check
 from openfisca_llo.overzicht import overzicht, render_overzicht, tijdlijn
 from openfisca_llo.situations import build_parsed, parse_situation
@@ -29,25 +30,6 @@ class ApiError(Exception):
         self.status = status
         self.error = error
         self.details = details or {}
-
-
-def exact_value(variable, value):
-    """A computed value as JSON: enums by name, dates ISO, money rounded to the cent."""
-    if variable.value_type == Enum:
-        return value
-    if isinstance(value, (np.floating, float)):
-        number = float(value)
-        if not math.isfinite(number):
-            return None
-        digits = 2 if getattr(variable, "unit", None) == "currency-EUR" else 6
-        return round(number, digits)
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.datetime64):
-        return str(value)
-    return value
 
 
 def json_safe(value):
@@ -111,7 +93,7 @@ def calculate_situation(tax_benefit_system, situation, max_persons: int):
                 result = result.decode_to_str()
             computed[(name, period)] = result
         value = computed[(name, period)][positions[plural][instance_id]]
-        situation[plural][instance_id][name][key] = exact_value(tax_benefit_system.variables[name], value)
+        situation[plural][instance_id][name][key] = plain_value(value, getattr(tax_benefit_system.variables[name], "unit", None))
     return situation, simulation, parsed
 
 
