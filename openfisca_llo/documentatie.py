@@ -10,14 +10,8 @@ A hand-written ``documentation`` in the YAML file is kept and comes first (``eig
 
 from __future__ import annotations
 
-import datetime
-
+from openfisca_llo import formatting
 from openfisca_llo.citations import STATUS_LABELS, VERIFICATION_LABELS, CitationError, parameter_citations
-
-
-def datum_nl(day) -> str:
-    """A date in the Dutch notation, 15-05-2023."""
-    return datetime.date.fromisoformat(str(day)).strftime("%d-%m-%Y")
 
 
 def _citation_line(citation) -> str:
@@ -35,7 +29,7 @@ def grondslag_tekst(parameter) -> str:
         verification = metadata.get("verificatie")
         label = VERIFICATION_LABELS.get(verification, "verificatie ontbreekt")
         shown = "geen waarde (onbekend)" if value.value is None else "waarde"
-        lines.append(f"Vanaf {datum_nl(value.instant_str)} ({shown}; {label}):")
+        lines.append(f"Vanaf {formatting.date(value.instant_str)} ({shown}; {label}):")
         try:
             citations = parameter_citations(metadata, on=value.instant_str)
         except CitationError as error:

@@ -9,7 +9,7 @@ from openfisca_web_api.loader.variables import build_variables
 
 from openfisca_llo.checks import leaf_parameters
 from openfisca_llo.citations import parameter_citations
-from openfisca_llo.documentatie import datum_nl
+from openfisca_llo.formatting import date as datum_nl
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
 
