@@ -38,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
+from openfisca_llo import formatting
 from openfisca_llo.geld import round_to_cents
 from openfisca_llo.kostenposten import (
     BY_NAME,
@@ -837,11 +838,11 @@ def write_outputs(report: BudgetReport, out_dir, parquet: bool = True) -> dict[s
 
 
 def _mln(value) -> str:
-    return "-" if value is None else f"{value / 1e6:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return "-" if value is None else formatting.number(value / 1e6, 1)
 
 
 def _count(value) -> str:
-    return "-" if value is None else f"{value:,.0f}".replace(",", ".")
+    return "-" if value is None else formatting.number(value, 0)
 
 
 def write_chart(report: BudgetReport, path: Path) -> None:
@@ -1019,11 +1020,9 @@ def _stap_march_august_2022(report: BudgetReport) -> float:
 
 
 def _fmt(value, unit) -> str:
-    if value is None:
-        return "-"
     if unit == "EUR":
-        return f"EUR {value / 1e6:,.1f} mln".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"{value:,.0f}".replace(",", ".")
+        return "-" if value is None else f"EUR {_mln(value)} mln"
+    return _count(value)
 
 
 def calibration_rst(rows: list[dict], size: int = CALIBRATION_SIZE, seed: int = CALIBRATION_SEED) -> str:
