@@ -157,7 +157,7 @@ class SyntheticSource:
         return True
 
     def description(self) -> str:
-        return (f"SYNTHETISCHE populatie van {self.size:,} personen (seed {self.seed}) en synthetische werkgevers "
+        return (f"SYNTHETISCHE populatie van {formatting.number(self.size)} personen (seed {self.seed}) en synthetische werkgevers "
                 f"(seed {self.werkgevers_seed}): geen echte personen of ondernemingen.")
 
     def chunks(self, year: int) -> list[int]:
@@ -701,12 +701,12 @@ def budget_small(population: Population, variants: list[Variant], years: list[in
     """The budget of a population held in memory, in this process: at most 100,000 persons, and persons x years x
     scenarios at most 1,000,000 (so a request stays bounded in time). Larger runs: the CLI."""
     if len(population) > MAX_SMALL_PERSONS:
-        raise BudgetError(f"ten hoogste {MAX_SMALL_PERSONS:,} personen; gebruik de CLI (openfisca-llo budget) "
-                          "voor grotere populaties".replace(",", "."))
+        raise BudgetError(f"ten hoogste {formatting.number(MAX_SMALL_PERSONS)} personen; gebruik de CLI "
+                          "(openfisca-llo budget) voor grotere populaties")
     work = len(population) * len(set(years)) * (1 + len(variants))
     if work > MAX_SMALL_WORK:
-        raise BudgetError(f"personen x jaren x scenario's is {work:,}, ten hoogste {MAX_SMALL_WORK:,}: minder jaren, "
-                          "varianten of personen, of de CLI".replace(",", "."))
+        raise BudgetError(f"personen x jaren x scenario's is {formatting.number(work)}, ten hoogste "
+                          f"{formatting.number(MAX_SMALL_WORK)}: minder jaren, varianten of personen, of de CLI")
     source = PopulationSource(population, chunk=DEFAULT_CHUNK, werkgevers_seed=werkgevers_seed)
     return compute_budget(source, variants, years, lottery_seed, schemes=schemes)
 
@@ -760,7 +760,8 @@ def budget_request(payload) -> BudgetReport:
             raise BudgetError("jaren van 2020 tot en met 2031")
         work = size * (stop - start + 1) * (1 + len(variants))
         if work > MAX_SMALL_WORK:
-            raise BudgetError(f"personen x jaren x scenario's is {work:,}, ten hoogste {MAX_SMALL_WORK:,}".replace(",", "."))
+            raise BudgetError(f"personen x jaren x scenario's is {formatting.number(work)}, ten hoogste "
+                              f"{formatting.number(MAX_SMALL_WORK)}")
         source = SyntheticSource(size, person_seed, chunk=DEFAULT_CHUNK, werkgevers_seed=person_seed)
         return compute_budget(source, variants, list(range(start, stop + 1)), seed, schemes=schemes)
     rows = population["personen"]
@@ -885,7 +886,7 @@ def write_chart(report: BudgetReport, path: Path) -> None:
             paid = [r for r in costed if r["regeling"] == scheme and r["variant"] == variant and r["ontvangers"]]
             if paid:
                 mean = sum(r["kosten_eur"] for r in paid) / sum(r["ontvangers"] for r in paid)
-                average = f"gem. EUR {mean:,.0f}".replace(",", ".") + f" per ontvanger ({variant})"
+                average = f"gem. EUR {formatting.number(mean, 0)}" + f" per ontvanger ({variant})"
                 break
         changes = [g for g in report.groepen if g["regeling"] == scheme and g["indeling"] in ("opleidingsniveau", "sector")]
         span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])

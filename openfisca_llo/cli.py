@@ -227,14 +227,15 @@ def _population(args) -> int:
             from pathlib import Path
 
             from openfisca_llo.budget import SyntheticSource
+            from openfisca_llo.formatting import number
 
             source = SyntheticSource(args.size, args.seed, chunk=args.partitie)
             folder = Path(args.out)
             folder.mkdir(parents=True, exist_ok=True)
             for k in source.chunks(args.stap_jaar):
                 save(source.load(args.stap_jaar, k, text_ids=True), folder / f"deel-{k:05d}.parquet")
-            print(f"{folder}: {args.size:,} personen (SYNTHETISCH) in {len(source.chunks(args.stap_jaar))} "
-                  f"Parquet-delen van ten hoogste {args.partitie:,}".replace(",", "."))
+            print(f"{folder}: {number(args.size)} personen (SYNTHETISCH) in "
+                  f"{len(source.chunks(args.stap_jaar))} Parquet-delen van ten hoogste {number(args.partitie)}")
             return 0
         population = generate(args.size, args.seed, stap_year=args.stap_jaar)
         path = save(population, args.out)

@@ -17,6 +17,7 @@ import dataclasses
 import datetime
 import math
 
+from openfisca_llo import formatting
 from openfisca_llo.dates import MAX_YEAR, MIN_YEAR
 
 
@@ -54,9 +55,7 @@ class Domain:
 
 
 def _dutch(number) -> str:
-    if number == int(number):
-        return f"{int(number):,}".replace(",", ".")
-    return f"{number}".replace(".", ",")
+    return formatting.number(number)
 
 
 UNIT_DOMAINS = {

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from openfisca_llo import formatting
 from openfisca_llo.limits import (
     MAX_DEPTH,
     MAX_DIGITS,
@@ -61,7 +62,7 @@ def show(value, limit: int = 40) -> str:
     if isinstance(value, str):
         text = value.encode("utf-8", "backslashreplace").decode("utf-8")
         if len(text) > limit:
-            return f"'{text[:limit]}…' ({len(value):,} tekens)".replace(",", ".")
+            return f"'{text[:limit]}…' ({formatting.number(len(value))} tekens)"
         return f"'{text}'"
     if isinstance(value, list):
         return f"een lijst ({len(value)} elementen)"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import os
 
+from openfisca_llo import formatting
+
 
 @dataclasses.dataclass(frozen=True)
 class Limit:
@@ -76,7 +78,7 @@ class LimitExceeded(ValueError):
 
 
 def _dutch(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
+    return formatting.number(number)
 
 
 def check(limit: Limit, field: str, found: int) -> None:

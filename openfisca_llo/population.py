@@ -53,6 +53,7 @@ from pathlib import Path
 
 import numpy as np
 
+from openfisca_llo import formatting
 from openfisca_llo.variables.algemeen.opleidingsniveau import Opleidingsniveau
 from openfisca_llo.variables.levenlanglerenkrediet.levenlanglerenkrediet_inputs import (
     LevenlanglerenkredietNationaliteit,
@@ -794,7 +795,7 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
     description = (
         f"SYNTHETISCHE populatie (openfisca-llo population --size {size} --seed {seed} --stap-jaar {stap_year}): "
         f"geen echte personen.\nElke rij staat voor {total / size:g} personen van 18 jaar tot de AOW-leeftijd "
-        f"({total:,} in totaal, een aanname). Aannames en bronnen: docs/handleidingen/budget.rst.\n"
+        f"({formatting.number(total)} in totaal, een aanname). Aannames en bronnen: docs/handleidingen/budget.rst.\n"
         f"{n_app} rijen vragen STAP-budget aan in {stap_year}."
     )
     return Population(

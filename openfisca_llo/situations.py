@@ -22,6 +22,7 @@ from openfisca_core.periods import DateUnit
 from openfisca_core.periods import period as make_period
 from openfisca_core.simulations import SimulationBuilder
 
+from openfisca_llo import formatting
 from openfisca_llo.dates import MAX_YEAR, MIN_YEAR, DateError, parse_iso_date
 from openfisca_llo.geld import MAXIMUM_BEDRAG, is_money
 from openfisca_llo.inputs import show
@@ -110,7 +111,7 @@ def _check_value(variable, value) -> tuple[object, str | None]:
         if value_type is int and value != int(value):
             return None, "verwacht een geheel getal"
         if value_type is int and value > np.iinfo(variable.dtype).max:
-            largest = f"{np.iinfo(variable.dtype).max:,}".replace(",", ".")
+            largest = formatting.number(int(np.iinfo(variable.dtype).max))
             return None, f"getal te groot voor deze variabele; ten hoogste {largest}"
         if value < 0:  # no input of these rules is negative: amounts, counts, months, years, levels
             unit = getattr(variable, "unit", None)
