@@ -8,6 +8,8 @@ the value in force on that date and the citations of that dated value. Refusal r
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from openfisca_core.periods import period as make_period
 
@@ -46,8 +48,18 @@ def _docstring(function) -> str:
     return "\n".join(line.strip() for line in doc.splitlines())
 
 
-def _citations(citations) -> list[dict]:
-    return [citation.as_dict() for citation in citations]
+def _citations(citations, on=None) -> list[dict]:
+    """Citations as JSON-ready dicts, each consolidated text in its version valid on ``on`` (a fresh list of fresh
+    dicts: the dated forms are cached, the answer is the caller's to change)."""
+    return [dict(d) for d in _dated_citations(tuple(citations), on)]
+
+
+@lru_cache(maxsize=8192)
+def _dated_citations(citations: tuple, on) -> tuple[dict, ...]:
+    """A pure function of its arguments (undated citations and a day; the source registry does not change while
+    the process runs), so it holds for the law, every reform and every amendment alike. Bounded: a day comes from
+    the request."""
+    return tuple(citation.on(on).as_dict() for citation in citations)
 
 
 def explain_parameter(tax_benefit_system, name: str, period, value, on: str | None = None) -> dict:
@@ -67,7 +79,7 @@ def explain_parameter(tax_benefit_system, name: str, period, value, on: str | No
         "verificatie": metadata.get("verificatie"),
         "verificatie_label": VERIFICATION_LABELS.get(metadata.get("verificatie"), ""),
         "toelichting": (metadata.get("toelichting") or "").strip(),
-        "bronnen": _citations(parameter_citations(metadata, on=on or instant)),
+        "bronnen": _citations(parameter_citations(metadata), on=on or instant),
     }
     if value is None:
         unknown = why_unknown(tax_benefit_system.parameters, name, instant)
@@ -204,8 +216,8 @@ def _is_shared(variable) -> bool:
 
 def _node_citations(variable, on: str, gebruiker: str | None) -> list[dict]:
     """A variable's citations on day ``on``; a shared input cites the article of the scheme that uses it."""
-    specific = context_citations(gebruiker, variable.name, on=on) if _is_shared(variable) else None
-    return _citations(specific if specific is not None else variable_citations(variable, on=on))
+    specific = context_citations(gebruiker, variable.name) if _is_shared(variable) else None
+    return _citations(specific if specific is not None else variable_citations(variable), on=on)
 
 
 def _explain_node(
@@ -298,9 +310,10 @@ def _reason_labels(tax_benefit_system, reasons: list[dict], tree: dict | None = 
             reason["ontbrekend"] = missing
         enum = tax_benefit_system.variables[reason["variabele"]].possible_values
         reason["omschrijving"] = enum[reason["reden"]].value
-        specific = reason_citations(enum, reason["reden"], on=reason.pop("op"))
+        on = reason.pop("op")
+        specific = reason_citations(enum, reason["reden"])
         if specific is not None:
-            reason["bronnen"] = _citations(specific)
+            reason["bronnen"] = _citations(specific, on=on)
 
 
 def explain(tax_benefit_system, situation: dict, variable: str, period: str, simulation=None) -> dict:
