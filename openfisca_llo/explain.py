@@ -36,13 +36,39 @@ NO_REASON = "geen"
 def _values(tax_benefit_system, simulation, name: str, value) -> dict:
     """Values per instance id of the variable's entity (whole-array conversions, no per-element Python work)."""
     variable = tax_benefit_system.variables[name]
-    population = simulation.get_population(variable.entity.plural)
     values = plain_values(value, getattr(variable, "unit", None))
-    ids = [str(i) for i in population.ids]
-    hidden = f"_{variable.entity.plural}_"  # groups the builder made for ungrouped persons
-    return {key: v for key, v in zip(ids, values, strict=False) if not key.startswith(hidden)}
+    ids, shown = _instance_ids(simulation, variable.entity.plural)
+    if shown is None:
+        return dict(zip(ids, values, strict=False))
+    return {ids[i]: values[i] for i in shown if i < len(values)}
 
 
+def _instance_ids(simulation, plural: str) -> tuple[list[str], list[int] | None]:
+    """The ids of an entity's instances as text, and the positions to show (None: all); kept on the simulation for
+    as long as its ids array is the same object. Groups the builder made for ungrouped persons are not shown."""
+    population = simulation.get_population(plural)
+    kept = simulation.__dict__.setdefault("_llo_instance_ids", {})
+    if plural not in kept or kept[plural][0] is not population.ids:
+        ids = [str(i) for i in population.ids]
+        hidden = f"_{plural}_"
+        shown = [i for i, key in enumerate(ids) if not key.startswith(hidden)]
+        kept[plural] = (population.ids, ids, None if len(shown) == len(ids) else shown)
+    return kept[plural][1], kept[plural][2]
+
+
+@lru_cache(maxsize=4096)
+def _period_text(period) -> str:
+    """``str(period)`` (about 10 µs in OpenFisca, asked several times per step); periods are immutable."""
+    return str(period)
+
+
+@lru_cache(maxsize=4096)
+def _as_period(value):
+    """OpenFisca's ``period()`` of a text, instant or period (parsing a text costs about 40 µs); periods are immutable."""
+    return make_period(value)
+
+
+@lru_cache(maxsize=1024)
 def _docstring(function) -> str:
     doc = (function.__doc__ or "").strip() if function else ""
     return "\n".join(line.strip() for line in doc.splitlines())
@@ -66,7 +92,7 @@ def explain_parameter(tax_benefit_system, name: str, period, value, on: str | No
     """A parameter as read at ``period``; its consolidated texts cited as they stood on ``on`` (the day of the
     result being explained; by default the day it was read). A parameter without a value (None) says why it is
     unknown ('onbekend')."""
-    instant = str(make_period(period).start)
+    instant = str(_as_period(period).start)
     parameter = parameter_at_path(tax_benefit_system.parameters, name)
     at_instant = value_in_force(parameter, instant)
     metadata = at_instant.metadata if at_instant is not None else parameter.metadata
@@ -99,7 +125,7 @@ def _full_nodes(simulation) -> dict:
         index, walked = {}, 0
 
     def walk(node):
-        key = (node.name, str(node.period))
+        key = (node.name, _period_text(node.period))
         if key not in index and (node.children or node.parameters):
             index[key] = node
         for child in node.children:
@@ -121,7 +147,7 @@ def missing_parameters(tax_benefit_system, simulation, variable: str, period) ->
     found, seen, visited = [], set(), set()
 
     def walk(node):
-        key = (node.name, str(node.period))
+        key = (node.name, _period_text(node.period))
         if key in visited:
             return
         visited.add(key)
@@ -129,13 +155,13 @@ def missing_parameters(tax_benefit_system, simulation, variable: str, period) ->
         for parameter in node.parameters:
             if parameter.value is None and parameter.name not in seen:
                 seen.add(parameter.name)
-                unknown = why_unknown(tax_benefit_system.parameters, parameter.name, str(make_period(parameter.period).start))
+                unknown = why_unknown(tax_benefit_system.parameters, parameter.name, str(_as_period(parameter.period).start))
                 if unknown is not None:
                     found.append(unknown.as_dict())
         for child in node.children:
             walk(child)
 
-    start = full.get((variable, str(make_period(period))))
+    start = full.get((variable, _period_text(_as_period(period))))
     if start is not None:
         walk(start)
     return found + unknown_conditions(tax_benefit_system, simulation, variable, period)
@@ -164,7 +190,7 @@ def unknown_conditions(tax_benefit_system, simulation, variable: str, period) ->
     found, visited = [], set()
 
     def walk(node):
-        key = (node.name, str(node.period))
+        key = (node.name, _period_text(node.period))
         if key in visited:
             return
         visited.add(key)
@@ -172,7 +198,7 @@ def unknown_conditions(tax_benefit_system, simulation, variable: str, period) ->
         if node.name.endswith(UNKNOWN_SUFFIX) and np.asarray(node.value).dtype == bool and np.asarray(node.value).any():
             found.append({
                 "variabele": node.name,
-                "datum": str(make_period(node.period).start),
+                "datum": str(_as_period(node.period).start),
                 "reden": "bronnen_tegenstrijdig",
                 "omschrijving": tax_benefit_system.variables[node.name].label,
                 "parameters": sorted({p.name for p in node.parameters}),
@@ -180,7 +206,7 @@ def unknown_conditions(tax_benefit_system, simulation, variable: str, period) ->
         for child in node.children:
             walk(child)
 
-    start = full.get((variable, str(make_period(period))))
+    start = full.get((variable, _period_text(_as_period(period))))
     if start is not None:
         walk(start)
     return found
@@ -189,6 +215,7 @@ def unknown_conditions(tax_benefit_system, simulation, variable: str, period) ->
 SHARED_GROUP = "algemeen"  # inputs used by several schemes (variables/algemeen/)
 
 
+@lru_cache(maxsize=4096)
 def _day(period) -> str | None:
     """The first day of a period as ISO text; None for an eternal period (no date: texts are cited undated)."""
     if str(period.unit) == "eternity":
@@ -227,7 +254,7 @@ def _explain_node(
     """One step of the computation; ``dag`` is the day of the result explained: every consolidated text is cited
     as it stood that day."""
     variable = tax_benefit_system.variables[node.name]
-    key = (node.name, str(node.period))
+    key = (node.name, _period_text(node.period))
     if full is not None and not (node.children or node.parameters) and key in full:
         node = full[key]  # a cache hit: explain it from where it was computed
     if not _is_shared(variable):
@@ -236,7 +263,7 @@ def _explain_node(
         "variabele": node.name,
         "label": variable.label,
         "entiteit": variable.entity.key,
-        "periode": str(node.period),
+        "periode": key[1],
         "waarden": _values(tax_benefit_system, simulation, node.name, node.value),
         "eenheid": getattr(variable, "unit", None),
         "bronnen": _node_citations(variable, dag or _day(node.period), gebruiker),
@@ -271,7 +298,7 @@ def _reasons(tree: dict) -> list[dict]:
                 if value != NO_REASON:
                     found.append({
                         "variabele": node["variabele"], "id": instance, "reden": value, "bronnen": node["bronnen"],
-                        "op": _day(make_period(tree["periode"])),
+                        "op": _day(_as_period(tree["periode"])),
                     })
         for child in node.get("stappen", []):
             walk(child)
