@@ -58,7 +58,7 @@ def _instance_ids(simulation, plural: str) -> tuple[list[str], list[int] | None]
 
 @lru_cache(maxsize=4096)
 def _period_text(period) -> str:
-    """``str(period)`` (about 10 µs in OpenFisca, asked several times per step); periods are immutable."""
+    """``str(period)`` of a period or instant (about 10 µs in OpenFisca, asked several times per step); both immutable."""
     return str(period)
 
 
@@ -92,7 +92,7 @@ def explain_parameter(tax_benefit_system, name: str, period, value, on: str | No
     """A parameter as read at ``period``; its consolidated texts cited as they stood on ``on`` (the day of the
     result being explained; by default the day it was read). A parameter without a value (None) says why it is
     unknown ('onbekend')."""
-    instant = str(_as_period(period).start)
+    instant = _period_text(_as_period(period).start)
     parameter = parameter_at_path(tax_benefit_system.parameters, name)
     at_instant = value_in_force(parameter, instant)
     metadata = at_instant.metadata if at_instant is not None else parameter.metadata
