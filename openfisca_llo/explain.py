@@ -37,23 +37,23 @@ def _values(tax_benefit_system, simulation, name: str, value) -> dict:
     """Values per instance id of the variable's entity (whole-array conversions, no per-element Python work)."""
     variable = tax_benefit_system.variables[name]
     values = plain_values(value, getattr(variable, "unit", None))
-    ids, shown = _instance_ids(simulation, variable.entity.plural)
+    ids, shown = _instance_ids(simulation, variable.entity)
     if shown is None:
         return dict(zip(ids, values, strict=False))
     return {ids[i]: values[i] for i in shown if i < len(values)}
 
 
-def _instance_ids(simulation, plural: str) -> tuple[list[str], list[int] | None]:
+def _instance_ids(simulation, entity) -> tuple[list[str], list[int] | None]:
     """The ids of an entity's instances as text, and the positions to show (None: all); kept on the simulation for
     as long as its ids array is the same object. Groups the builder made for ungrouped persons are not shown."""
-    population = simulation.get_population(plural)
+    population = simulation.populations[entity.key]
     kept = simulation.__dict__.setdefault("_llo_instance_ids", {})
-    if plural not in kept or kept[plural][0] is not population.ids:
+    if entity.key not in kept or kept[entity.key][0] is not population.ids:
         ids = [str(i) for i in population.ids]
-        hidden = f"_{plural}_"
+        hidden = f"_{entity.plural}_"
         shown = [i for i, key in enumerate(ids) if not key.startswith(hidden)]
-        kept[plural] = (population.ids, ids, None if len(shown) == len(ids) else shown)
-    return kept[plural][1], kept[plural][2]
+        kept[entity.key] = (population.ids, ids, None if len(shown) == len(ids) else shown)
+    return kept[entity.key][1], kept[entity.key][2]
 
 
 @lru_cache(maxsize=4096)
