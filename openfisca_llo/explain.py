@@ -11,9 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from openfisca_core.periods import period as make_period
 
-from openfisca_llo import formatting
+from openfisca_llo import formatting, periodes
 from openfisca_llo.citations import (
     STATUS_LABELS,
     VERIFICATION_LABELS,
@@ -56,18 +55,6 @@ def _instance_ids(simulation, entity) -> tuple[list[str], list[int] | None]:
     return kept[entity.key][1], kept[entity.key][2]
 
 
-@lru_cache(maxsize=4096)
-def _period_text(period) -> str:
-    """``str(period)`` of a period or instant (about 10 µs in OpenFisca, asked several times per step); both immutable."""
-    return str(period)
-
-
-@lru_cache(maxsize=4096)
-def _as_period(value):
-    """OpenFisca's ``period()`` of a text, instant or period (parsing a text costs about 40 µs); periods are immutable."""
-    return make_period(value)
-
-
 @lru_cache(maxsize=1024)
 def _docstring(function) -> str:
     doc = (function.__doc__ or "").strip() if function else ""
@@ -92,7 +79,7 @@ def explain_parameter(tax_benefit_system, name: str, period, value, on: str | No
     """A parameter as read at ``period``; its consolidated texts cited as they stood on ``on`` (the day of the
     result being explained; by default the day it was read). A parameter without a value (None) says why it is
     unknown ('onbekend')."""
-    instant = _period_text(_as_period(period).start)
+    instant = periodes.text(periodes.period(period).start)
     parameter = parameter_at_path(tax_benefit_system.parameters, name)
     at_instant = value_in_force(parameter, instant)
     metadata = at_instant.metadata if at_instant is not None else parameter.metadata
@@ -125,7 +112,7 @@ def _full_nodes(simulation) -> dict:
         index, walked = {}, 0
 
     def walk(node):
-        key = (node.name, _period_text(node.period))
+        key = (node.name, periodes.text(node.period))
         if key not in index and (node.children or node.parameters):
             index[key] = node
         for child in node.children:
@@ -147,7 +134,7 @@ def missing_parameters(tax_benefit_system, simulation, variable: str, period) ->
     found, seen, visited = [], set(), set()
 
     def walk(node):
-        key = (node.name, _period_text(node.period))
+        key = (node.name, periodes.text(node.period))
         if key in visited:
             return
         visited.add(key)
@@ -155,13 +142,13 @@ def missing_parameters(tax_benefit_system, simulation, variable: str, period) ->
         for parameter in node.parameters:
             if parameter.value is None and parameter.name not in seen:
                 seen.add(parameter.name)
-                unknown = why_unknown(tax_benefit_system.parameters, parameter.name, str(_as_period(parameter.period).start))
+                unknown = why_unknown(tax_benefit_system.parameters, parameter.name, str(periodes.period(parameter.period).start))
                 if unknown is not None:
                     found.append(unknown.as_dict())
         for child in node.children:
             walk(child)
 
-    start = full.get((variable, _period_text(_as_period(period))))
+    start = full.get((variable, periodes.text(periodes.period(period))))
     if start is not None:
         walk(start)
     return found + unknown_conditions(tax_benefit_system, simulation, variable, period)
@@ -190,7 +177,7 @@ def unknown_conditions(tax_benefit_system, simulation, variable: str, period) ->
     found, visited = [], set()
 
     def walk(node):
-        key = (node.name, _period_text(node.period))
+        key = (node.name, periodes.text(node.period))
         if key in visited:
             return
         visited.add(key)
@@ -198,7 +185,7 @@ def unknown_conditions(tax_benefit_system, simulation, variable: str, period) ->
         if node.name.endswith(UNKNOWN_SUFFIX) and np.asarray(node.value).dtype == bool and np.asarray(node.value).any():
             found.append({
                 "variabele": node.name,
-                "datum": str(_as_period(node.period).start),
+                "datum": str(periodes.period(node.period).start),
                 "reden": "bronnen_tegenstrijdig",
                 "omschrijving": tax_benefit_system.variables[node.name].label,
                 "parameters": sorted({p.name for p in node.parameters}),
@@ -206,7 +193,7 @@ def unknown_conditions(tax_benefit_system, simulation, variable: str, period) ->
         for child in node.children:
             walk(child)
 
-    start = full.get((variable, _period_text(_as_period(period))))
+    start = full.get((variable, periodes.text(periodes.period(period))))
     if start is not None:
         walk(start)
     return found
@@ -254,7 +241,7 @@ def _explain_node(
     """One step of the computation; ``dag`` is the day of the result explained: every consolidated text is cited
     as it stood that day."""
     variable = tax_benefit_system.variables[node.name]
-    key = (node.name, _period_text(node.period))
+    key = (node.name, periodes.text(node.period))
     if full is not None and not (node.children or node.parameters) and key in full:
         node = full[key]  # a cache hit: explain it from where it was computed
     if not _is_shared(variable):
@@ -298,7 +285,7 @@ def _reasons(tree: dict) -> list[dict]:
                 if value != NO_REASON:
                     found.append({
                         "variabele": node["variabele"], "id": instance, "reden": value, "bronnen": node["bronnen"],
-                        "op": _day(_as_period(tree["periode"])),
+                        "op": _day(periodes.period(tree["periode"])),
                     })
         for child in node.get("stappen", []):
             walk(child)
