@@ -118,6 +118,25 @@ class Server:
         raise ServerError(f"{self.name}: /spec did not answer 200 within {self.start_timeout:.0f} s.\n"
                           f"{self.log_tail()}")
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU seconds of every process in the server's process group (the master and its workers),
+        from /proc: a per-request cost that other work on the machine does not inflate the way it does wall time."""
+        if self.process is None:
+            return float("nan")
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # the process ended meanwhile
+            if int(fields[2]) == self.process.pid:  # fields[2] is the process group (field 5 of stat)
+                total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+        return total / ticks
+
     def log_tail(self, lines: int = 15) -> str:
         try:
             text = Path(self.log.name).read_text(encoding="utf-8", errors="replace").splitlines()
@@ -221,8 +240,9 @@ def percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[index]
 
 
-def run_load(pool, port: int, path: str, body: bytes, opts) -> dict:
-    """`opts.requests` requests over processes × threads connections, bounded by `opts.max_seconds`."""
+def run_load(pool, port: int, path: str, body: bytes, opts, server: Server | None = None) -> dict:
+    """`opts.requests` requests over processes × threads connections, bounded by `opts.max_seconds`; with
+    ``server``, also its CPU milliseconds per answered request."""
     concurrency = opts.processes * opts.threads
     per_connection = split(opts.requests, concurrency)
     jobs = []
@@ -231,6 +251,7 @@ def run_load(pool, port: int, path: str, body: bytes, opts) -> dict:
         counts = per_connection[p * opts.threads:(p + 1) * opts.threads]
         jobs.append((port, path, body, counts, opts.max_seconds, opts.request_timeout, start_at))
     limit = opts.max_seconds + opts.request_timeout + 30
+    cpu_before = server.cpu_seconds() if server is not None else float("nan")
     try:
         results = pool.map_async(_client_process, jobs).get(timeout=limit)
     except multiprocessing.TimeoutError as error:
@@ -240,7 +261,8 @@ def run_load(pool, port: int, path: str, body: bytes, opts) -> dict:
     errors = [e for r in results for e in r[1]]
     reconnects = sum(r[2] for r in results)
     client_cpu = sum(r[3] for r in results)
-    return {"ok": len(latencies), "errors": errors, "reconnects": reconnects, "wall": wall,
+    server_cpu = (server.cpu_seconds() - cpu_before) if server is not None else float("nan")
+    return {"server_cpu_ms": server_cpu * 1000 / len(latencies) if latencies else float("nan"),"ok": len(latencies), "errors": errors, "reconnects": reconnects, "wall": wall,
             "rps": len(latencies) / wall if wall > 0 else float("nan"),
             "p50": percentile(latencies, 50) * 1000, "p99": percentile(latencies, 99) * 1000,
             "client_cpu": client_cpu}
@@ -259,7 +281,8 @@ def print_load(label: str, result: dict, opts) -> None:
     busy = result["client_cpu"] / (result["wall"] * CORES) * 100 if result["wall"] else float("nan")
     errors = f", {len(result['errors'])} errors {sorted(set(map(str, result['errors'])))}" if result["errors"] else ""
     print(f"    {label}: {result['ok']} ok in {result['wall']:.1f} s -> {result['rps']:.1f} req/s, "
-          f"p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms; client {result['client_cpu']:.1f} CPU-s "
+          f"p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms; server {result['server_cpu_ms']:.2f} CPU-ms "
+          f"per request; client {result['client_cpu']:.1f} CPU-s "
           f"({busy:.0f}% of {CORES} cores), reconnects {result['reconnects']}{errors}")
 
 
@@ -356,15 +379,15 @@ def median(values):
     return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
-def interleaved(pool, runs: list[tuple[str, int, str, bytes]], opts) -> dict[str, list[dict]]:
-    """``opts.rounds`` rounds; each round runs every (label, port, path, body) once with the same load, in turn
+def interleaved(pool, runs: list[tuple[str, Server, str, bytes]], opts) -> dict[str, list[dict]]:
+    """``opts.rounds`` rounds; each round runs every (label, server, path, body) once with the same load, in turn
     (A B C, then C B A in the next round, so no run always follows the same one). Returns label -> per-round results."""
     results: dict[str, list[dict]] = {label: [] for label, _, _, _ in runs}
     for index in range(opts.rounds):
         order = runs if index % 2 == 0 else list(reversed(runs))
         print(f"  round {index + 1}/{opts.rounds} (load average {load_average()}):")
-        for label, port, path, body in order:
-            result = run_load(pool, port, path, body, opts)
+        for label, server, path, body in order:
+            result = run_load(pool, server.port, path, body, opts, server)
             results[label].append(result)
             print_load(label, result, opts)
     return results
@@ -394,6 +417,12 @@ def print_rounds(results: dict[str, list[dict]]) -> None:
     print("| median | " + " | ".join(f"{median(r['rps'] for r in results[label]):.1f}" for label in labels) + " |")
     print("| median p50 ms | " + " | ".join(f"{median(r['p50'] for r in results[label]):.1f}" for label in labels) + " |")
     print("| median p99 ms | " + " | ".join(f"{median(r['p99'] for r in results[label]):.1f}" for label in labels) + " |")
+    print("| median server CPU-ms per request | "
+          + " | ".join(f"{median(r['server_cpu_ms'] for r in results[label]):.2f}" for label in labels) + " |")
+
+
+def rounds_text(values: list[float]) -> str:
+    return f"{median(values):.2f}x (rounds: {', '.join(f'{x:.2f}' for x in values)})"
 
 
 def verdict(ok) -> str:
@@ -408,9 +437,10 @@ def print_targets(results: dict[str, list[dict]], figures: dict, opts) -> bool:
         value = median(per_round)
         rows.append(("1-person /explain time <= 1.5x /calculate's (req/s ratio)", verdict(value <= 1.5),
                      f"{value:.2f}x (rounds: {', '.join(f'{x:.2f}' for x in per_round)})"))
-        per_round_p50 = ratios(results, "llo /explain", "llo /calculate", "p50")
         rows.append(("  same, on p50 latency (for information)", "-",
-                     f"{median(per_round_p50):.2f}x (rounds: {', '.join(f'{x:.2f}' for x in per_round_p50)})"))
+                     rounds_text(ratios(results, "llo /explain", "llo /calculate", "p50"))))
+        rows.append(("  same, on server CPU per request (for information)", "-",
+                     rounds_text(ratios(results, "llo /explain", "llo /calculate", "server_cpu_ms"))))
         p99 = median(r["p99"] for r in results["llo /explain"])
         rows.append(("1-person /explain p99 < 50 ms (median of rounds)", verdict(p99 < 50), f"{p99:.1f} ms"))
     for label in results:
@@ -419,15 +449,19 @@ def print_targets(results: dict[str, list[dict]], figures: dict, opts) -> bool:
             value = median(per_round)
             rows.append((f"1-person /calculate req/s >= {label}'s", verdict(value >= 1.0),
                          f"{value:.2f}x (rounds: {', '.join(f'{x:.2f}' for x in per_round)})"))
+            rows.append(("  same, template's server CPU per request / llo's (for information)", "-",
+                         rounds_text(ratios(results, label, "llo /calculate", "server_cpu_ms"))))
     for path in ("/calculate", "/explain"):
         if f"baseline {path}" in results and f"llo {path}" in results:
-            per_round = ratios(results, f"llo {path}", f"baseline {path}")
             rows.append((f"  llo {path} req/s / baseline's (for information)", "-",
-                         f"{median(per_round):.2f}x (rounds: {', '.join(f'{x:.2f}' for x in per_round)})"))
+                         rounds_text(ratios(results, f"llo {path}", f"baseline {path}"))))
+            rows.append((f"  baseline {path} server CPU / llo's (for information)", "-",
+                         rounds_text(ratios(results, f"baseline {path}", f"llo {path}", "server_cpu_ms"))))
     if "baseline /explain" in results:
-        per_round = ratios(results, "baseline /calculate", "baseline /explain")
         rows.append(("  baseline /explain time / its /calculate's (for information)", "-",
-                     f"{median(per_round):.2f}x (rounds: {', '.join(f'{x:.2f}' for x in per_round)})"))
+                     rounds_text(ratios(results, "baseline /calculate", "baseline /explain"))))
+        rows.append(("  same, on server CPU per request (for information)", "-",
+                     rounds_text(ratios(results, "baseline /explain", "baseline /calculate", "server_cpu_ms"))))
     startup = figures.get("startup")
     rows.append(("openfisca-llo start-up < 5 s", verdict(None if startup is None else startup < 5),
                  "n/a" if startup is None else f"{startup:.2f} s"))
@@ -501,7 +535,7 @@ def main(argv=None) -> int:
             print(f"  start-up (process start until /spec 200): {figures['startup']:.2f} s")
             check_llo(llo.port, opts)
             one = json.dumps(llo_situation()).encode()
-            runs = [("llo /calculate", llo.port, "/calculate", one)]
+            runs = [("llo /calculate", llo, "/calculate", one)]
             templates = []
             if not opts.skip_template:
                 venv = template_venv(opts, opts.template_workers)
@@ -510,17 +544,17 @@ def main(argv=None) -> int:
                     server = stack.enter_context(template_server(opts, venv, worker_class))
                     print(f"  start-up: {server.start():.2f} s")
                     check_template(server.port, opts)
-                    runs.append((f"template {worker_class} /calculate", server.port, "/calculate", body))
+                    runs.append((f"template {worker_class} /calculate", server, "/calculate", body))
                     templates.append(server)
             if not opts.skip_explain:
-                runs.append(("llo /explain", llo.port, "/explain", one))
+                runs.append(("llo /explain", llo, "/explain", one))
             if opts.baseline:  # another build of openfisca-llo (say, before a change), in the same rounds
                 base = stack.enter_context(llo_server(opts, opts.baseline, "baseline"))
                 print(f"  start-up: {base.start():.2f} s")
                 check_llo(base.port, opts)
-                runs.append(("baseline /calculate", base.port, "/calculate", one))
+                runs.append(("baseline /calculate", base, "/calculate", one))
                 if not opts.skip_explain:
-                    runs.append(("baseline /explain", base.port, "/explain", one))
+                    runs.append(("baseline /explain", base, "/explain", one))
             print()
             results = interleaved(pool, runs, opts)
             print_rounds(results)
