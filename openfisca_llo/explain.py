@@ -42,6 +42,41 @@ def _values(tax_benefit_system, simulation, name: str, value) -> dict:
     return {ids[i]: values[i] for i in shown if i < len(values)}
 
 
+def _fresh(value):
+    """A copy of a JSON-like value (dicts and lists copied, scalars shared): a memoised part handed out anew."""
+    if isinstance(value, dict):
+        return {key: _fresh(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_fresh(item) for item in value]
+    return value
+
+
+def _memo(simulation) -> dict:
+    """Parts of an explanation kept on the simulation they were read from (one system, one set of results): the
+    values of a (variable, period) and the entry of a parameter read, shown by several steps and explanations
+    (for Anna 61 steps show 18 results, and 32 parameter entries 9 parameters)."""
+    return simulation.__dict__.setdefault("_llo_explain_memo", {})
+
+
+def _step_values(tax_benefit_system, simulation, node, period_text: str) -> dict:
+    """``_values`` of a traced step, once per (variable, period) and result array."""
+    memo = _memo(simulation)
+    key = ("waarden", node.name, period_text)
+    if key not in memo or memo[key][0] is not node.value:
+        memo[key] = (node.value, _values(tax_benefit_system, simulation, node.name, node.value))
+    return dict(memo[key][1])
+
+
+def _step_parameter(tax_benefit_system, simulation, parameter, on: str | None) -> dict:
+    """``explain_parameter`` of a parameter read in a traced step, once per (parameter, period, day, value)."""
+    memo = _memo(simulation)
+    key = ("parameter", parameter.name, periodes.text(parameter.period), on)
+    if key not in memo or memo[key][0] is not parameter.value:
+        memo[key] = (parameter.value, explain_parameter(tax_benefit_system, parameter.name, parameter.period,
+                                                        parameter.value, on=on))
+    return _fresh(memo[key][1])
+
+
 def _instance_ids(simulation, entity) -> tuple[list[str], list[int] | None]:
     """The ids of an entity's instances as text, and the positions to show (None: all); kept on the simulation for
     as long as its ids array is the same object. Groups the builder made for ungrouped persons are not shown."""
@@ -251,7 +286,7 @@ def _explain_node(
         "label": variable.label,
         "entiteit": variable.entity.key,
         "periode": key[1],
-        "waarden": _values(tax_benefit_system, simulation, node.name, node.value),
+        "waarden": _step_values(tax_benefit_system, simulation, node, key[1]),
         "eenheid": getattr(variable, "unit", None),
         "bronnen": _node_citations(variable, dag or _day(node.period), gebruiker),
     }
@@ -266,10 +301,7 @@ def _explain_node(
         result["invoer"] = True
         if variable.documentation:
             result["regel"] = " ".join(variable.documentation.split())
-    result["parameters"] = [
-        explain_parameter(tax_benefit_system, parameter.name, parameter.period, parameter.value, on=dag)
-        for parameter in node.parameters
-    ]
+    result["parameters"] = [_step_parameter(tax_benefit_system, simulation, parameter, dag) for parameter in node.parameters]
     result["stappen"] = [
         _explain_node(tax_benefit_system, simulation, child, seen, full, gebruiker, dag) for child in node.children
     ]
