@@ -20,7 +20,7 @@ from openfisca_llo.citations import (
     parameter_citations,
     variable_citations,
 )
-from openfisca_llo.context import context_citations
+from openfisca_llo.context import context_citations, context_urls
 from openfisca_llo.inputs import show
 from openfisca_llo.json_values import plain_value, plain_values
 from openfisca_llo.optional_parameters import ONBEKEND, why_unknown
@@ -74,7 +74,11 @@ def _step_parameter(tax_benefit_system, simulation, parameter, on: str | None) -
     if key not in memo or memo[key][0] is not parameter.value:
         memo[key] = (parameter.value, explain_parameter(tax_benefit_system, parameter.name, parameter.period,
                                                         parameter.value, on=on))
-    return _fresh(memo[key][1])
+    entry = dict(memo[key][1])
+    entry["bronnen"] = [dict(citation) for citation in entry["bronnen"]]
+    if "onbekend" in entry:
+        entry["onbekend"] = _fresh(entry["onbekend"])
+    return entry
 
 
 def _instance_ids(simulation, entity) -> tuple[list[str], list[int] | None]:
@@ -265,8 +269,17 @@ def _is_shared(variable) -> bool:
 
 def _node_citations(variable, on: str, gebruiker: str | None) -> list[dict]:
     """A variable's citations on day ``on``; a shared input cites the article of the scheme that uses it."""
-    specific = context_citations(gebruiker, variable.name) if _is_shared(variable) else None
-    return _citations(specific if specific is not None else variable_citations(variable), on=on)
+    gebruiker = gebruiker if _is_shared(variable) else None
+    cached = _node_citation_dicts(variable, on, gebruiker, context_urls(gebruiker, variable.name))
+    return [dict(citation) for citation in cached]
+
+
+@lru_cache(maxsize=8192)
+def _node_citation_dicts(variable, on, gebruiker: str | None, registered: tuple | None) -> tuple[dict, ...]:
+    """``_node_citations`` kept per variable object (a reform's replacement is another object), day and user;
+    ``registered`` (the user's URLs for this input) is in the key only, so a later registration is seen."""
+    specific = context_citations(gebruiker, variable.name) if gebruiker else None
+    return _dated_citations(tuple(specific if specific is not None else variable_citations(variable)), on)
 
 
 def _explain_node(

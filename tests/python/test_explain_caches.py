@@ -38,7 +38,8 @@ def _maximum(explanation) -> dict:
 
 
 def _clear_caches() -> None:
-    for cached in (explain_module._dated_citations, explain_module._docstring, explain_module._day,
+    for cached in (explain_module._dated_citations, explain_module._node_citation_dicts, explain_module._docstring,
+                   explain_module._day,
                    periodes.period, periodes.text):
         cached.cache_clear()
     explain_module._SHARED_BY_CLASS.clear()
@@ -91,7 +92,23 @@ def test_an_answer_is_the_callers_to_change(tax_benefit_system):
 
 
 def test_the_caches_are_bounded():
-    for cached in (explain_module._dated_citations, explain_module._docstring, explain_module._day,
+    for cached in (explain_module._dated_citations, explain_module._node_citation_dicts, explain_module._docstring,
+                   explain_module._day,
                    periodes.period, periodes.text):
         assert cached.cache_info().maxsize is not None
     assert explain_module._SHARED_CACHE_SIZE > 0
+
+
+def test_every_shipped_reform_explains_as_with_empty_caches(tax_benefit_system):
+    """A reform may replace variables (their references) and parameters: explained after the law, each gives what
+    it gives with nothing cached, and the law after all of them is still the law."""
+    from openfisca_llo.reforms import REFORMS
+
+    law = explain(tax_benefit_system, anna("2023-05-15"), "stap_budget", "2023-05-15")
+    warm = {}
+    for name, reform_class in sorted(REFORMS.items()):
+        warm[name] = explain(reform_class(tax_benefit_system), anna("2023-05-15"), "stap_budget", "2023-05-15")
+    assert explain(tax_benefit_system, anna("2023-05-15"), "stap_budget", "2023-05-15") == law
+    for name, reform_class in sorted(REFORMS.items()):
+        _clear_caches()
+        assert explain(reform_class(tax_benefit_system), anna("2023-05-15"), "stap_budget", "2023-05-15") == warm[name], name
