@@ -94,6 +94,18 @@ def _instance_ids(simulation, entity) -> tuple[list[str], list[int] | None]:
     return kept[entity.key][1], kept[entity.key][2]
 
 
+@lru_cache(maxsize=8192)
+def _rule(variable, period) -> dict:
+    """The rule of a step: the docstring of the formula in force in ``period``, or for an input its documentation.
+    Kept per variable object (a reform's replacement is another object) and period: both immutable here."""
+    formula = variable.get_formula(period)
+    if formula is not None:
+        return {"regel": _docstring(formula)}
+    if variable.documentation:
+        return {"invoer": True, "regel": " ".join(variable.documentation.split())}
+    return {"invoer": True}
+
+
 @lru_cache(maxsize=1024)
 def _docstring(function) -> str:
     doc = (function.__doc__ or "").strip() if function else ""
@@ -307,13 +319,7 @@ def _explain_node(
         result["herhaling"] = True
         return result
     seen.add(key)
-    formula = variable.get_formula(node.period)
-    if formula is not None:
-        result["regel"] = _docstring(formula)
-    else:
-        result["invoer"] = True
-        if variable.documentation:
-            result["regel"] = " ".join(variable.documentation.split())
+    result.update(_rule(variable, node.period))
     result["parameters"] = [_step_parameter(tax_benefit_system, simulation, parameter, dag) for parameter in node.parameters]
     result["stappen"] = [
         _explain_node(tax_benefit_system, simulation, child, seen, full, gebruiker, dag) for child in node.children

@@ -39,6 +39,7 @@ def _maximum(explanation) -> dict:
 
 def _clear_caches() -> None:
     for cached in (explain_module._dated_citations, explain_module._node_citation_dicts, explain_module._docstring,
+                   explain_module._rule,
                    explain_module._day,
                    periodes.period, periodes.text):
         cached.cache_clear()
@@ -93,6 +94,7 @@ def test_an_answer_is_the_callers_to_change(tax_benefit_system):
 
 def test_the_caches_are_bounded():
     for cached in (explain_module._dated_citations, explain_module._node_citation_dicts, explain_module._docstring,
+                   explain_module._rule,
                    explain_module._day,
                    periodes.period, periodes.text):
         assert cached.cache_info().maxsize is not None
