@@ -1,9 +1,14 @@
-"""Load benchmark of the openfisca-llo web API beside openfisca-country-template.
+"""Load benchmark of the openfisca-llo web API beside openfisca-country-template, in interleaved rounds.
 
 A script, not a test: it prints figures. Run from the repository root:
 
-    .venv/bin/python bench/load.py            # defaults: about 20 s of load, under a minute in all
-    .venv/bin/python bench/load.py --help     # flags: requests, concurrency, timeouts, skipping the template
+    .venv/bin/python bench/load.py            # defaults: 5 rounds of 1500 requests per run, a few minutes
+    .venv/bin/python bench/load.py --help     # flags: rounds, requests, template worker classes, a baseline build
+
+Every server stays up for the whole run; each round loads llo /calculate, the template's /calculate (sync and/or
+gevent workers) and llo /explain with the same number of requests over the same connections, one after the other
+(reversed every other round), so a ratio is taken between runs of the same round and the median of the per-round
+ratios is reported: a machine shared with other work still gives a fair comparison.
 
 Network: only 127.0.0.1 servers this script starts itself; it stops them (their process group) on exit.
 Every loop is bounded in count and in time.
