@@ -34,11 +34,6 @@ class Regeling:
     aanvraag_redenen: frozenset[str] = frozenset()  # reasons about the application, not the person
     periode: str = "dag"  # dag | maand | jaar | studiejaar_mbo
     soort: str = "subsidie"
-    variabelen_map: str | None = None  # folder in variables/ where it differs from ``map``
-
-    @property
-    def variabelen(self) -> str:
-        return self.variabelen_map or self.map
 
 
 REGELINGEN: tuple[Regeling, ...] = (
@@ -78,13 +73,19 @@ REGELINGEN: tuple[Regeling, ...] = (
     ),
     Regeling(
         "evc_overbrugging", "Tijdelijke overbruggingsregeling EVC-procedures STAP", "personen", "evc_overbrugging_subsidie",
-        "evc_overbrugging_afwijzingsgrond", map="evc_overbrugging", variabelen_map="evc", bron="stcrt-2022-32789",
+        "evc_overbrugging_afwijzingsgrond", map="evc_overbrugging", bron="stcrt-2022-32789",
+        # The inputs about the EVC-procedure (evc_kosten, evc_startdatum, evc_afgerond_op,
+        # evc_maanden_verzekerd_referteperiode) live in variables/evc_overbrugging/evc_inputs.py: artikel 1 of this
+        # regulation (Stcrt. 2022, 32789) defines the procedure, the 'deelnemer' and the referteperiode, and it is
+        # the only EVC regulation text the model has read. The Tijdelijke subsidieregeling EVC-procedures uses the
+        # same procedure (kosten, start, afronding) as its uitvoeringsinformatie describes it and reads them there.
         maximum="evc_overbrugging.maximum_per_procedure",
         aanvraag_redenen=frozenset({"geen_kosten", "afronding_buiten_periode"}),
     ),
     Regeling(
         "evc_subsidieregeling", "Tijdelijke subsidieregeling EVC-procedures", "personen", "evc_subsidieregeling_subsidie",
-        "evc_subsidieregeling_afwijzingsgrond", map="evc_subsidieregeling", variabelen_map="evc",
+        "evc_subsidieregeling_afwijzingsgrond", map="evc_subsidieregeling",
+        # Reads the EVC-procedure inputs of variables/evc_overbrugging/ (see there): its own text is not verified.
         bron="web-uvb-tijdelijke-subsidieregeling-evc-procedures",
         # Applications 1 November 2023 up to and including 29 February 2024 (uitvoeringvanbeleidszw.nl, secundair);
         # the date the regulation entered into force is not known (its Staatscourant number is not verified).
@@ -146,7 +147,6 @@ MAPPEN: dict[str, str] = {
     "levenlanglerenkrediet": "Levenlanglerenkrediet",
     "scholingsaftrek": "Aftrek van scholingsuitgaven",
     "studievoorschotvoucher": "Voucher studievoorschot",
-    "evc": "EVC-procedures (overbruggingsregeling en subsidieregeling)",
     "evc_overbrugging": "Tijdelijke overbruggingsregeling EVC-procedures STAP",
     "evc_subsidieregeling": "Tijdelijke subsidieregeling EVC-procedures",
     "omscholing_ict_techniek": "Omscholing naar kansrijke beroepen in ICT en techniek",
