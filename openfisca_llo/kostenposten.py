@@ -46,7 +46,6 @@ class Regeling:
     toelichting: str = ""
 
 
-PERSON_CORE = {"geboortedatum", "opleidingsniveau"}
 _STAP_INPUTS = ("stap_maanden_verzekerd_referteperiode", "stap_scholingskosten", "stap_scholing_ocw_erkend",
                 "stap_scholing_in_scholingsregister", "ontvangt_studiefinanciering")
 

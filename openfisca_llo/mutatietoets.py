@@ -155,7 +155,6 @@ def _tracing(record_parameter, record_variable, record_code) -> Iterator[None]:
     original_add_child = ParameterNodeAtInstant.add_child
     original_getattr = ParameterNodeAtInstant.__getattr__
     original_getitem = ParameterNodeAtInstant.__getitem__
-    original_iter = ParameterNodeAtInstant.__iter__
     original_run_formula = Simulation._run_formula
 
     def add_child(self, child_name, child_at_instant):
@@ -185,9 +184,6 @@ def _tracing(record_parameter, record_variable, record_code) -> Iterator[None]:
                 return _read(self, key)
             record_parameter(f"{self._name}.{key}" if self._name else key, self._instant_str)
         return original_getitem(self, key)
-
-    def iter_(self):
-        return original_iter(self)
 
     def run_formula(self, variable, population, period):
         record_variable(variable.name)

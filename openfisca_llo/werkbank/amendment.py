@@ -61,7 +61,6 @@ class State:
     schemes: list = dataclasses.field(default_factory=list)
     form: object = None
     impact: list[dict] | None = None
-    impact_error: str = ""
     comparison: dict | None = None
     case_error: str = ""
     has_tests: bool = False
