@@ -33,6 +33,3 @@ def context_citations(gebruiker: str | None, invoer: str, on=None) -> list[Citat
     urls = context_urls(gebruiker, invoer)
     return None if urls is None else [parse_reference(url).on(on) for url in urls]
 
-
-def registered() -> dict[tuple[str, str], list[str]]:
-    return dict(_INVOER)
