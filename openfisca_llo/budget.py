@@ -484,7 +484,7 @@ def compute_budget(source, variants: list[Variant], years: list[int], lottery_se
     progress = progress or Progress(False)
     years = sorted(set(years))
     if not years:
-        raise BudgetError("geef ten minste één jaar (--van en --tot, of --year)")
+        raise BudgetError("geef ten minste één jaar (--van en --tot, of --jaar)")
     if years[0] < 2020 or years[-1] > 2031:
         raise BudgetError("jaren van 2020 tot en met 2031 (de AOW-leeftijd is in het model bekend tot en met 2031)")
     names = [v.naam for v in variants]

@@ -1,4 +1,4 @@
-"""The Dask engine of a population budget (``openfisca-llo budget --engine dask``): the same two phases as the
+"""The Dask engine of a population budget (``openfisca-llo budget --rekenwijze dask``): the same two phases as the
 in-process engine, as tasks on a ``dask.distributed`` cluster.
 
 * phase 1: one task per (year, chunk) — read or generate the chunk, keep its applications, sum the leerrekening;
@@ -22,8 +22,8 @@ def _client(scheduler: str | None, workers: int, processes: bool = True):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise BudgetError("de engine dask vraagt het optionele pakket dask[distributed] "
-                          "(pip install 'openfisca-llo[dask]'); gebruik anders --engine proces") from None
+        raise BudgetError("de rekenwijze dask vraagt het optionele pakket dask[distributed] "
+                          "(pip install 'openfisca-llo[dask]'); gebruik anders --rekenwijze proces") from None
     if scheduler:
         try:
             return Client(scheduler, timeout="20s"), None

@@ -793,7 +793,7 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
     # the other schemes from a stream of their own, so the STAP and leerrekening columns do not change
     kolommen = scheme_columns(np.random.default_rng([seed, 1]), stap_year, ages, education) if all_schemes else {}
     description = (
-        f"SYNTHETISCHE populatie (openfisca-llo population --size {size} --seed {seed} --stap-jaar {stap_year}): "
+        f"SYNTHETISCHE populatie (openfisca-llo populatie --aantal {size} --startwaarde {seed} --stap-jaar {stap_year}): "
         f"geen echte personen.\nElke rij staat voor {total / size:g} personen van 18 jaar tot de AOW-leeftijd "
         f"({formatting.number(total)} in totaal, een aanname). Aannames en bronnen: docs/handleidingen/budget.rst.\n"
         f"{n_app} rijen vragen STAP-budget aan in {stap_year}."
