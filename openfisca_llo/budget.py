@@ -32,8 +32,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
-import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -51,6 +49,7 @@ from openfisca_llo.kostenposten import (
 )
 from openfisca_llo.kostenposten import person_simulation as person_simulation
 from openfisca_llo.population import LEVELS, Population
+from openfisca_llo.progress import Progress
 from openfisca_llo.toewijzing import first_come_first_served as first_come_first_served
 
 AGE_BANDS = [(0, 17, "jonger dan 18"), (18, 29, "18-29"), (30, 39, "30-39"), (40, 49, "40-49"), (50, 200, "50 en ouder")]
@@ -61,41 +60,6 @@ LEERREKENING = ("leerrekening_storting", "leerrekening_besteding")
 
 class BudgetError(ValueError):
     pass
-
-
-# ---- progress ---------------------------------------------------------------------------------------------------
-
-
-class Progress:
-    """A text progress bar on stderr, redrawn at most every 0.2 s; silent when disabled."""
-
-    def __init__(self, enabled: bool = True, stream=None) -> None:
-        self.enabled = enabled
-        self.stream = stream or sys.stderr
-        self.total = 0
-        self.done = 0
-        self.label = ""
-        self._last = 0.0
-        self._started = time.perf_counter()
-
-    def add(self, steps: int) -> None:
-        self.total += steps
-
-    def step(self, label: str = "", count: int = 1) -> None:
-        self.done += count
-        self.label = label or self.label
-        now = time.perf_counter()
-        if self.enabled and (now - self._last > 0.2 or self.done >= self.total):
-            self._last = now
-            fraction = self.done / self.total if self.total else 1.0
-            bar = "#" * int(fraction * 30)
-            self.stream.write(f"\r[{bar:<30}] {fraction * 100:5.1f}% {now - self._started:6.1f} s  {self.label[:40]:<40}")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled and self.total:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 # ---- variants ---------------------------------------------------------------------------------------------------
@@ -454,7 +418,6 @@ def run_phases(source, variants: tuple[Variant, ...], years: list[int], schemes:
     tables: dict[str, list[Aanvragen]] = {name: [] for name in schemes}
     for year in years:
         ks = source.chunks(year)
-        progress.add(len(ks))
         for k in ks:
             result = chunk_task(source, year, k, variants, schemes)
             for name, table in result.tables.items():
@@ -466,7 +429,7 @@ def run_phases(source, variants: tuple[Variant, ...], years: list[int], schemes:
             if BY_NAME[name].bron == "werkgevers":
                 tables[name].append(employer_task(source, year, name))
     joined = {name: concat(parts) for name, parts in tables.items() if parts}
-    progress.add(len(joined) * len(variants))
+    progress.step(count=(len(schemes) - len(joined)) * len(variants))  # schemes without applications: nothing to do
     outcomes = {}
     for name, table in joined.items():
         for variant in variants:
@@ -489,24 +452,30 @@ def compute_budget(source, variants: list[Variant], years: list[int], lottery_se
         raise BudgetError("jaren van 2020 tot en met 2031 (de AOW-leeftijd is in het model bekend tot en met 2031)")
     names = [v.naam for v in variants]
     if "wet" in names or len(set(names)) != len(names):
-        raise BudgetError(f"elke variant heeft een eigen naam, en niet 'wet': {names}")
+        raise BudgetError(f"elke variant heeft een eigen naam, en niet 'wet'; namen: {', '.join(names)}")
     all_variants = (WET, *variants)
     schemes = tuple(schemes or [r.naam for r in REGELINGEN])
     unknown = [s for s in schemes if s not in BY_NAME]
     if unknown:
-        raise BudgetError(f"onbekende regeling(en) {unknown}; toegestaan: {sorted(BY_NAME)}")
-    for variant in variants:  # fail early, with the message of the reform or the amendment
-        build_system(variant)
-    if engine == "dask":
-        from openfisca_llo.budget_dask import run_phases_dask
+        raise BudgetError(f"onbekende regeling {', '.join(unknown)}; kies uit {', '.join(sorted(BY_NAME))}")
+    if engine not in ("proces", "dask"):
+        raise BudgetError(f"onbekende rekenwijze '{engine}'; kies uit proces, dask")
+    # the whole work at once, so the bar shows from the start and never runs backwards: every chunk of every year,
+    # then every scheme under every variant
+    progress.start(sum(len(source.chunks(year)) for year in years) + len(schemes) * len(all_variants),
+                   "regels laden")
+    try:
+        for variant in variants:  # fail early, with the message of the reform or the amendment
+            build_system(variant)
+        if engine == "dask":
+            from openfisca_llo.budget_dask import run_phases_dask
 
-        chunks, tables, outcomes = run_phases_dask(source, all_variants, years, schemes, lottery_seed, scheduler,
-                                                   workers, progress, dask_processes)
-    elif engine == "proces":
-        chunks, tables, outcomes = run_phases(source, all_variants, years, schemes, lottery_seed, progress)
-    else:
-        raise BudgetError(f"onbekende engine {engine!r}; toegestaan: proces, dask")
-    progress.close()
+            chunks, tables, outcomes = run_phases_dask(source, all_variants, years, schemes, lottery_seed, scheduler,
+                                                       workers, progress, dask_processes)
+        else:
+            chunks, tables, outcomes = run_phases(source, all_variants, years, schemes, lottery_seed, progress)
+    finally:  # an error message starts on a line of its own
+        progress.close()
     report = assemble(source, all_variants, years, chunks, tables, outcomes, lottery_seed, engine)
     if keep:
         report.detail = (tables, outcomes)

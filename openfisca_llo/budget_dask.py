@@ -39,7 +39,6 @@ def run_phases_dask(source, variants, years, schemes, lottery_seed, scheduler, w
     client, cluster = _client(scheduler, workers, processes)
     try:
         chunk_keys = [(year, k) for year in years for k in source.chunks(year)]
-        progress.add(len(chunk_keys))
         chunk_futures = [client.submit(chunk_task, source, year, k, variants, schemes, pure=False)
                          for year, k in chunk_keys]
         employer_futures = {(name, year): client.submit(employer_task, source, year, name, pure=False)
@@ -61,7 +60,7 @@ def run_phases_dask(source, variants, years, schemes, lottery_seed, scheduler, w
                 # the in-process engine appends, per year, the chunks and then the employer table
                 parts.sort(key=lambda part: part[:3])
                 joined[name] = concat([part[3] for part in parts])
-        progress.add(len(joined) * len(variants))
+        progress.step(count=(len(schemes) - len(joined)) * len(variants))  # schemes without applications
         scattered = {name: client.scatter(table) for name, table in joined.items()}
         futures = {(name, variant.naam): client.submit(scheme_task, name, variant, scattered[name], lottery_seed,
                                                        pure=False)

@@ -220,9 +220,18 @@ def _tijdlijn(args) -> int:
     return 0
 
 
+def _progress(args):
+    """The progress bar on stderr, drawn from the first second; only on a terminal and without --stil."""
+    from openfisca_llo.progress import Progress
+
+    return Progress(enabled=not args.stil and sys.stderr.isatty())
+
+
 def _population(args) -> int:
+    from openfisca_llo.formatting import number
     from openfisca_llo.population import PopulationError, generate, save
 
+    progress = _progress(args)
     try:
         if not args.uitvoer:
             raise ValueError("geef --uitvoer BESTAND (.csv of .parquet), of met --partitie een MAP")
@@ -231,23 +240,29 @@ def _population(args) -> int:
             raise ValueError(f"--uitvoer {args.uitvoer}: kies een bestand op .csv of .parquet (Parquet vraagt pyarrow)")
         if args.partitie:
             from openfisca_llo.budget import SyntheticSource
-            from openfisca_llo.formatting import number
 
             source = SyntheticSource(args.aantal, args.startwaarde, chunk=args.partitie)
+            parts = source.chunks(args.stap_jaar)
             folder = Path(args.uitvoer)
             folder.mkdir(parents=True, exist_ok=True)
-            for k in source.chunks(args.stap_jaar):
+            progress.start(len(parts), f"deel 1/{len(parts)}")
+            for k in parts:
                 save(source.load(args.stap_jaar, k, text_ids=True), folder / f"deel-{k:05d}.parquet")
+                progress.step(f"deel {min(k + 2, len(parts))}/{len(parts)}")
+            progress.close()
             print(f"{folder}: {number(args.aantal)} personen (SYNTHETISCH) in "
-                  f"{len(source.chunks(args.stap_jaar))} Parquet-delen van ten hoogste {number(args.partitie)}")
+                  f"{len(parts)} Parquet-delen van ten hoogste {number(args.partitie)}")
             return 0
+        progress.start(2, "personen maken")
         population = generate(args.aantal, args.startwaarde, stap_year=args.stap_jaar)
+        progress.step("wegschrijven")
         path = save(population, args.uitvoer)
+        progress.step("klaar")
     except (PopulationError, ValueError, OSError) as error:
+        progress.close()
         print(f"Fout: {error}", file=sys.stderr)
         return 2
-    from openfisca_llo.formatting import number
-
+    progress.close()
     print(f"{path}: {number(len(population))} personen (SYNTHETISCH), {number(len(population.applicants()))} "
           f"STAP-aanvragen in {args.stap_jaar}")
     return 0
@@ -271,7 +286,6 @@ def _budget(args) -> int:
     from openfisca_llo.budget import (
         BudgetError,
         FileSource,
-        Progress,
         SyntheticSource,
         Variant,
         compute_budget,
@@ -302,7 +316,7 @@ def _budget(args) -> int:
             source = FileSource(args.populatie, chunk=args.deelgrootte, werkgevers_seed=args.startwaarde)
             if not years and len(source.files()) == 1:
                 years = load(source.files()[0]).years()
-        progress = Progress(enabled=not args.stil and sys.stderr.isatty())
+        progress = _progress(args)
         report = compute_budget(source, variants, years, args.loting_startwaarde, engine=args.rekenwijze,
                                 scheduler=args.cluster, workers=args.processen, schemes=args.regeling,
                                 progress=progress)
@@ -570,6 +584,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="verplicht: bestand .csv, of .parquet (vraagt pyarrow); met --partitie: een map")
     population.add_argument("--partitie", type=_whole_number(1, 100_000_000), metavar="AANTAL",
                             help="schrijf Parquet-delen van dit aantal personen in de map --uitvoer")
+    population.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
     population.set_defaults(handler=_population)
 
     budget = command("budget", "kosten per regeling en jaar van de wet en van hervormingen of amendementen op een populatie")
