@@ -27,8 +27,9 @@ def _client(scheduler: str | None, workers: int, processes: bool = True):
     if scheduler:
         try:
             return Client(scheduler, timeout="20s"), None
-        except OSError as error:
-            raise BudgetError(f"geen Dask-scheduler bereikbaar op {scheduler!r}: {error}") from None
+        except OSError:
+            raise BudgetError(f"--cluster {scheduler}: geen Dask-scheduler bereikbaar binnen 20 s "
+                              "(draait de scheduler, klopt het adres tcp://host:poort?)") from None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None,
                            memory_limit="auto" if processes else 0)
     return Client(cluster), cluster

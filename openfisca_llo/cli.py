@@ -66,6 +66,17 @@ def _citations(args) -> int:
     return 1 if report.problems else 0
 
 
+def _text(error: BaseException) -> str:
+    """An error as Dutch text: OpenFisca's own errors (English, with advice for maintainers) are rephrased."""
+    from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError, VariableNotFoundError
+
+    from openfisca_llo.case_errors import describe
+
+    if isinstance(error, (ParameterNotFoundError, PeriodMismatchError, VariableNotFoundError)):
+        return describe(error, None)
+    return str(error)
+
+
 def _load_situation(path: str) -> dict:
     """A situation file (JSON, or YAML for .yaml/.yml) within the input limits; it must hold an object."""
     from openfisca_llo.inputs import InputError, load_file, show
@@ -90,7 +101,7 @@ def _explain(args) -> int:
         explanation = explain(CountryTaxBenefitSystem(), situation, args.variable, args.period)
     except (OSError, ValueError) as error:
         details = getattr(error, "errors", None)
-        print(f"Fout: {error}" if not isinstance(error, SituationError) else "Fout in de situatie:", file=sys.stderr)
+        print(f"Fout: {_text(error)}" if not isinstance(error, SituationError) else "Fout in de situatie:", file=sys.stderr)
         for path, message in (details or {}).items():
             print(f"  {path}: {message}", file=sys.stderr)
         return 2
@@ -140,7 +151,7 @@ def _compare(args) -> int:
             print(f"  {path}: {message}", file=sys.stderr)
         return 2
     except (UnknownReformError, OSError, ValueError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
     if args.formaat == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
@@ -196,7 +207,7 @@ def _overzicht(args) -> int:
             print(f"  {path}: {message}", file=sys.stderr)
         return 2
     except (OSError, ValueError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.formaat == "json" else render_overzicht(result), end="")
     return 0
@@ -214,7 +225,7 @@ def _tijdlijn(args) -> int:
             raise ValueError(f"de begindatum {args.start} ligt na de einddatum {args.stop}; geef eerst VAN, dan TOT")
         events = tijdlijn(CountryTaxBenefitSystem(), start, stop)
     except ValueError as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
     print(json.dumps(events, ensure_ascii=False, indent=2) if args.formaat == "json" else render_tijdlijn(events), end="")
     return 0
@@ -260,7 +271,7 @@ def _population(args) -> int:
         progress.step("klaar")
     except (PopulationError, ValueError, OSError) as error:
         progress.close()
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
     progress.close()
     print(f"{path}: {number(len(population))} personen (SYNTHETISCH), {number(len(population.applicants()))} "
@@ -330,7 +341,7 @@ def _budget(args) -> int:
             print(f"  {path}: {message}", file=sys.stderr)
         return 2
     except (UnknownReformError, PopulationError, BudgetError, OSError, ValueError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
     if args.formaat == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
@@ -419,7 +430,7 @@ def _mutatietoets(args) -> int:
     try:
         explained = mutatietoets.load_explained(overlevers) if overlevers.exists() else None
     except (ValueError, OSError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
     if args.overlevers and explained is None:
         print(f"Fout: --overlevers: bestand '{overlevers}' bestaat niet", file=sys.stderr)
@@ -664,7 +675,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fout: geen waarde voor parameter '{error.name}' op {error.instant_str}: deze datum valt buiten de "
               "periode waarvoor het model een waarde heeft", file=sys.stderr)
     except (ValueError, OSError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
     except RecursionError:
         print("Fout: de invoer is te diep genest", file=sys.stderr)
     except MemoryError:

@@ -18,6 +18,8 @@ from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_llo import formatting
 from openfisca_llo.amendments import reformed_system
+from openfisca_llo.case_errors import check_case, describe
+from openfisca_llo.case_errors import where as case_where
 from openfisca_llo.citations import parameter_citations
 from openfisca_llo.explain import explain
 from openfisca_llo.inputs import load_file, show
@@ -182,6 +184,7 @@ def _with_case_reform(tax_benefit_system, reform_path: str):
 def _run_case(tax_benefit_system, case: dict) -> dict:
     for reform_path in case.get("reforms") or []:
         tax_benefit_system = _with_case_reform(tax_benefit_system, reform_path)
+    check_case(case, tax_benefit_system)  # after the case's reforms, which may add variables
     builder = SimulationBuilder()
     builder.set_default_period(str(case["period"]))
     simulation = builder.build_from_dict(tax_benefit_system, copy.deepcopy(case.get("input") or {}))
@@ -225,8 +228,8 @@ def _baseline_outcomes(baseline, tests_dir: str | Path) -> list[tuple]:
         for path, index, case in spec_cases(tests_dir):
             try:
                 outcome = _run_case(baseline, case)
-            except Exception as error:  # reported per case by spec_impact
-                outcome = f"{type(error).__name__}: {error}"
+            except Exception as error:  # reported per case by spec_impact, in Dutch
+                outcome = describe(error, baseline)
             outcomes.append((path, index, case, outcome))
         if len(_SPEC) >= SPEC_CACHE_SIZE:
             _SPEC.pop(next(iter(_SPEC)), None)
@@ -262,12 +265,13 @@ def spec_impact(baseline, reform, tests_dir: str | Path) -> list[dict]:
     for path, index, case, before in _baseline_outcomes(baseline, tests_dir):
         where = {"bestand": _relative(path, tests_dir), "nummer": index, "test": case.get("name")}
         if isinstance(before, str):  # the law itself cannot run the case
-            changes.append({**where, "fout": before})
+            changes.append({**where, "fout": f"{case_where(where['bestand'], index, case)}: onder de wet: {before}"})
             continue
         try:
             after = _run_case(reform, case)
         except Exception as error:  # a case the reform cannot run is itself an impact worth reporting
-            changes.append({**where, "fout": f"{type(error).__name__}: {error}"})
+            changes.append({**where, "fout": f"{case_where(where['bestand'], index, case)}: onder de hervorming: "
+                                             f"{describe(error, reform)}"})
             continue
         for key in before:
             if not _same(before[key], after.get(key)):
@@ -311,11 +315,13 @@ def render_comparison(result: dict) -> str:
 
 def render_spec_impact(changes: list[dict]) -> str:
     """``spec_impact`` as Dutch text: each YAML case whose outcome changes, with the law's and the reform's value."""
-    lines = [f"{len(changes)} uitkomst(en) van YAML-gevallen veranderen onder de hervorming:"]
+    failed = sum(1 for change in changes if "fout" in change)
+    lines = [f"{len(changes) - failed} uitkomst(en) van YAML-gevallen veranderen onder de hervorming"
+             + (f"; {failed} geval(len) kunnen niet worden doorgerekend:" if failed else ":")]
     for change in changes:
         where = f"{change['bestand']}#{change['nummer']} {change['test']}"
-        if "fout" in change:
-            lines.append(f"- {where}: FOUT {change['fout']}")
+        if "fout" in change:  # names the file and the case itself
+            lines.append(f"- FOUT in {change['fout']}")
         else:
             unit = change.get("eenheid")
             lines.append(

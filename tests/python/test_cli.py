@@ -241,3 +241,69 @@ def test_more_errors_name_the_dutch_option(capsys, tmp_path, monkeypatch, argv, 
     assert err.splitlines()[-1].startswith("Fout:") and named in err, err
     assert "Errno" not in err and "invalid" not in err
     assert not list(tmp_path.iterdir())  # nothing written
+
+
+# ---- vergelijk --toetsen: a case that cannot run is named with what is wrong, in Dutch -------------------------
+
+BAD_CASES = """\
+- name: onbekende variabele
+  period: 2023-05-15
+  input:
+    bestaat_niet: 3
+  output:
+    stap_budget: 0
+- name: slechte waarde
+  period: 2023-05-15
+  input:
+    stap_scholingskosten: abc
+  output:
+    stap_budget: 0
+- name: slechte periode
+  period: "2023-13-15"
+  input: {}
+  output:
+    stap_budget: 0
+- name: onbekende hervorming
+  period: 2023-05-15
+  reforms: [openfisca_llo.reforms.bestaat_niet.X]
+  input: {}
+  output:
+    stap_budget: 0
+"""
+
+
+def test_vergelijk_toetsen_names_case_file_and_problem_in_dutch(capsys, tmp_path):
+    (tmp_path / "gevallen.yaml").write_text(BAD_CASES, encoding="utf-8")
+    code, out, _ = run(capsys, "vergelijk", "--hervorming", "stap_voortgezet", "--toetsen", str(tmp_path),
+                       "--formaat", "json")
+    assert code == 0
+    errors = [change["fout"] for change in json.loads(out)]
+    assert errors == [
+        "gevallen.yaml, geval 0 ('onbekende variabele'): onder de wet: de invoer noemt de variabele 'bestaat_niet', "
+        "die in dit model niet bestaat",
+        "gevallen.yaml, geval 1 ('slechte waarde'): onder de wet: de invoer van 'stap_scholingskosten' past niet bij "
+        "de variabele; verwacht een getal",
+        "gevallen.yaml, geval 2 ('slechte periode'): onder de wet: de periode '2023-13-15' is geen periode; schrijf "
+        "JJJJ-MM-DD (een dag), JJJJ-MM (een maand) of JJJJ (een jaar)",
+        "gevallen.yaml, geval 3 ('onbekende hervorming'): onder de wet: de hervorming "
+        "'openfisca_llo.reforms.bestaat_niet' onder 'reforms:' bestaat niet",
+    ]
+    code, out, _ = run(capsys, "vergelijk", "--hervorming", "stap_voortgezet", "--toetsen", str(tmp_path))
+    assert out.startswith("0 uitkomst(en) van YAML-gevallen veranderen onder de hervorming; 4 geval(len) kunnen niet")
+    assert not re.search(r"Error|Traceback|Unable|Could not|dtype|NoneType", out)
+
+
+def test_a_date_that_does_not_exist_in_a_yaml_file_is_named(capsys, tmp_path):
+    (tmp_path / "datum.yaml").write_text("- name: x\n  period: 2023-13-15\n  output: {stap_budget: 0}\n", encoding="utf-8")
+    code, out, err = run(capsys, "vergelijk", "--hervorming", "stap_voortgezet", "--toetsen", str(tmp_path))
+    assert code == 2 and not out
+    assert err == f"Fout: {tmp_path / 'datum.yaml'}: '2023-13-15' is geen bestaande datum (regel 2, kolom 11)\n"
+
+
+def test_uitleg_with_a_period_that_does_not_fit_the_input_is_dutch(capsys):
+    """Anna's input is per day (stap_scholingskosten); a whole year as PERIODE cannot hold it."""
+    code, out, err = run(capsys, "uitleg", ANNA, "stap_budget", "2023")
+    assert code == 2 and not out
+    assert err.startswith("Fout: de invoer van 'stap_scholingskosten' geldt voor 2023, maar deze variabele wordt per "
+                          "dag ingevuld")
+    assert "maintainer" not in err and "Unable" not in err
