@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from openfisca_llo import formatting
+from openfisca_llo.extras import MissingExtra, require
 from openfisca_llo.geld import round_to_cents
 from openfisca_llo.kostenposten import (
     BY_NAME,
@@ -165,8 +166,7 @@ class FileSource:
         """The file's description (the comment lines of a CSV, the metadata of a Parquet file), without the rows."""
         first = self.files()[0]
         if first.suffix.lower() in (".parquet", ".pq"):
-            import pyarrow.parquet as parquet
-
+            parquet = require("pyarrow.parquet", "pyarrow")
             metadata = parquet.read_schema(first).metadata or {}
             return metadata.get(b"openfisca_llo", b"").decode("utf-8")
         from openfisca_llo.population import load
@@ -198,17 +198,13 @@ class FileSource:
 
 def _column_names(path: Path) -> list[str]:
     if path.suffix.lower() in (".parquet", ".pq"):
-        import pyarrow.parquet as parquet
-
-        return list(parquet.read_schema(path).names)
+        return list(require("pyarrow.parquet", "pyarrow").read_schema(path).names)
     return ["aanvraagvolgorde"]  # a CSV file is never a part of a folder: its own row order is the order overall
 
 
 def _rows(path: Path) -> int:
     if path.suffix.lower() in (".parquet", ".pq"):
-        import pyarrow.parquet as parquet
-
-        return parquet.ParquetFile(path).metadata.num_rows
+        return require("pyarrow.parquet", "pyarrow").ParquetFile(path).metadata.num_rows
     from openfisca_llo.population import load
 
     return len(load(path))
@@ -780,7 +776,10 @@ def variant_table(report: BudgetReport) -> list[dict]:
     return list(table.values())
 
 
-def write_outputs(report: BudgetReport, out_dir, parquet: bool = True) -> dict[str, Path]:
+def write_outputs(report: BudgetReport, out_dir, parquet: bool = True, notes: list[str] | None = None) -> dict[str, Path]:
+    """The tables (CSV, JSON), and with their extras the Parquet table and the chart; what could not be written for
+    want of an extra is added to ``notes`` (Dutch, naming the extra)."""
+    notes = [] if notes is None else notes
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     label = (f"varianten {', '.join(report.variants[1:]) or '-'}; {_count(report.persons)} rijen, gewogen "
@@ -794,16 +793,18 @@ def write_outputs(report: BudgetReport, out_dir, parquet: bool = True) -> dict[s
     _write_csv(paths["tijdvakken"], report.tijdvakken, f"Per plafond (aanvraagtijdvak of budget): toewijzing; {label}")
     _write_csv(paths["winnaars_verliezers"], report.groepen, f"Verschil variant - wet per regeling en groep; {label}")
     paths["json"].write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
-    if parquet:
+    if parquet:  # optional outputs: without their extra the others are still written, with a notice
         try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
+            pa, pq = require("pyarrow", "pyarrow"), require("pyarrow.parquet", "pyarrow")
             paths["parquet"] = out / "budget.parquet"
             pq.write_table(pa.Table.from_pylist(report.totals), paths["parquet"])
-        except ImportError:
-            pass
-    write_chart(report, paths["grafiek"])
+        except MissingExtra as missing:
+            notes.append(f"geen budget.parquet: {missing}")
+    try:
+        write_chart(report, paths["grafiek"])
+    except MissingExtra as missing:
+        del paths["grafiek"]
+        notes.append(f"geen budget.png: {missing}")
     return paths
 
 
@@ -818,8 +819,7 @@ def _count(value) -> str:
 def write_chart(report: BudgetReport, path: Path) -> None:
     """Per scheme a panel: cost per year and variant (bars), the plafond (a line), the average per recipient and
     the winners/losers (in the label); the legend sits below the panels, not over the bars."""
-    import matplotlib
-
+    matplotlib = require("matplotlib")
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 

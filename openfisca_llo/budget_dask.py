@@ -15,15 +15,13 @@ amendment text; only applications and small sums travel. With ``scheduler`` None
 from __future__ import annotations
 
 from openfisca_llo.budget import BudgetError, chunk_task, employer_task, scheme_task
+from openfisca_llo.extras import require
 from openfisca_llo.kostenposten import BY_NAME, concat
 
 
 def _client(scheduler: str | None, workers: int, processes: bool = True):
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError:
-        raise BudgetError("de rekenwijze dask vraagt het optionele pakket dask[distributed] "
-                          "(pip install 'openfisca-llo[dask]'); gebruik anders --rekenwijze proces") from None
+    distributed = require("dask.distributed")  # MissingExtra names the extra: pip install 'openfisca-llo[dask]'
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
     if scheduler:
         try:
             return Client(scheduler, timeout="20s"), None

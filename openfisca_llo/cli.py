@@ -331,7 +331,8 @@ def _budget(args) -> int:
         report = compute_budget(source, variants, years, args.loting_startwaarde, engine=args.rekenwijze,
                                 scheduler=args.cluster, workers=args.processen, schemes=args.regeling,
                                 progress=progress)
-        paths = write_outputs(report, args.uitvoer or "budget-uitvoer")
+        notes: list[str] = []
+        paths = write_outputs(report, args.uitvoer or "budget-uitvoer", notes=notes)
     except UnicodeDecodeError:
         print(f"Fout: --populatie {args.populatie}: geen tekstbestand (UTF-8 CSV) en geen Parquet", file=sys.stderr)
         return 2
@@ -349,6 +350,8 @@ def _budget(args) -> int:
         print(format_report(report), end="")
         for path in paths.values():
             print(f"geschreven: {path}")
+    for note in notes:
+        print(f"Let op: {note}", file=sys.stderr)
     return 0
 
 

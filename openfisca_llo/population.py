@@ -54,6 +54,7 @@ from pathlib import Path
 import numpy as np
 
 from openfisca_llo import formatting
+from openfisca_llo.extras import require
 from openfisca_llo.variables.algemeen.opleidingsniveau import Opleidingsniveau
 from openfisca_llo.variables.levenlanglerenkrediet.levenlanglerenkrediet_inputs import (
     LevenlanglerenkredietNationaliteit,
@@ -399,14 +400,7 @@ def _is_parquet(path) -> bool:
 
 
 def _pyarrow():
-    try:
-        import pyarrow  # noqa: F401
-        import pyarrow.parquet as parquet
-    except ImportError:
-        raise PopulationError(
-            "Parquet vraagt het optionele pakket pyarrow (pip install pyarrow); gebruik anders een CSV-bestand"
-        ) from None
-    return parquet
+    return require("pyarrow.parquet", "pyarrow")
 
 
 def load(path) -> Population:
