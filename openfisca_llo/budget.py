@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import json
 from pathlib import Path
 
@@ -80,28 +81,28 @@ class Variant:
 
 
 WET = Variant("wet")
-_SYSTEMS: dict = {}
+SYSTEM_CACHE_SIZE = 16  # reformed systems kept per process (each is a whole tax-benefit system)
 
 
+@functools.cache  # no arguments: one system
 def baseline_system():
-    if "wet" not in _SYSTEMS:
-        from openfisca_llo import CountryTaxBenefitSystem
+    from openfisca_llo import CountryTaxBenefitSystem
 
-        _SYSTEMS["wet"] = CountryTaxBenefitSystem()
-    return _SYSTEMS["wet"]
+    return CountryTaxBenefitSystem()
 
 
 def build_system(variant: Variant):
     """The tax-benefit system of a variant; built once per process (workers of a cluster build their own)."""
-    key = (variant.hervorming, variant.amendement)
-    if key == (None, None):
+    if (variant.hervorming, variant.amendement) == (None, None):
         return baseline_system()
-    if key not in _SYSTEMS:
-        from openfisca_llo.compare import resolve_reform
+    return _reformed(variant.hervorming, variant.amendement)
 
-        amendment = json.loads(variant.amendement) if variant.amendement else None
-        _SYSTEMS[key] = resolve_reform(baseline_system(), amendment, variant.hervorming)
-    return _SYSTEMS[key]
+
+@functools.lru_cache(maxsize=SYSTEM_CACHE_SIZE)  # the web API's /budget sends ever new amendments: bounded
+def _reformed(reform: str | None, amendment: str | None):
+    from openfisca_llo.compare import resolve_reform
+
+    return resolve_reform(baseline_system(), json.loads(amendment) if amendment else None, reform)
 
 
 # ---- population sources -----------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ baseline and reform values and the parameters whose value differs on that date, 
 from __future__ import annotations
 
 import copy
+import functools
 import threading
 from pathlib import Path
 
@@ -42,13 +43,14 @@ def resolve_reform(tax_benefit_system, amendment: dict | None = None, reform: st
         return reformed_system(base, amendment)
     if reform not in REFORMS:
         raise UnknownReformError(f"onbekende hervorming {show(reform)}; toegestaan: {', '.join(sorted(REFORMS))}")
-    key = (id(tax_benefit_system), reform)
-    if key not in _SHIPPED:
-        _SHIPPED[key] = REFORMS[reform](tax_benefit_system)
-    return _SHIPPED[key]
+    return _shipped(tax_benefit_system, reform)
 
 
-_SHIPPED: dict = {}
+@functools.lru_cache(maxsize=16)  # (system, reform name): the key holds the system, so its id is never reused
+def _shipped(tax_benefit_system, reform: str):
+    from openfisca_llo.reforms import REFORMS
+
+    return REFORMS[reform](tax_benefit_system)
 
 
 def _parameter_steps(node: dict, found: dict) -> dict:
@@ -237,7 +239,7 @@ def _baseline_outcomes(baseline, tests_dir: str | Path) -> list[tuple]:
         return outcomes
 
 
-_WARMING: set = set()
+_WARMING: dict[tuple, None] = {}  # (id(baseline), folder) already being computed; bounded like _SPEC
 
 
 def prepare_spec_impact(baseline, tests_dir: str | Path) -> None:
@@ -246,7 +248,9 @@ def prepare_spec_impact(baseline, tests_dir: str | Path) -> None:
     key = (id(baseline), str(Path(tests_dir).resolve()))
     if key in _WARMING:
         return
-    _WARMING.add(key)
+    if len(_WARMING) >= SPEC_CACHE_SIZE:
+        _WARMING.pop(next(iter(_WARMING)))
+    _WARMING[key] = None
     threading.Thread(target=_baseline_outcomes, args=(baseline, tests_dir), name="spec-impact-wet", daemon=True).start()
 
 
