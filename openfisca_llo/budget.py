@@ -784,7 +784,7 @@ def write_outputs(report: BudgetReport, out_dir, parquet: bool = True, notes: li
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     label = (f"varianten {', '.join(report.variants[1:]) or '-'}; {_count(report.persons)} rijen, gewogen "
-             f"{_count(report.weighted_persons)} personen; loting seed {report.lottery_seed}"
+             f"{_count(report.weighted_persons)} personen; startwaarde loting {report.lottery_seed}"
              + ("; SYNTHETISCHE populatie" if report.synthetic else ""))
     paths = {"budget": out / "budget.csv", "varianten": out / "varianten.csv", "tijdvakken": out / "tijdvakken.csv",
              "winnaars_verliezers": out / "winnaars_verliezers.csv", "json": out / "budget.json",
@@ -882,8 +882,8 @@ def format_report(report: BudgetReport) -> str:
     if report.synthetic:
         lines.append("SYNTHETISCHE populatie: geen echte personen of ondernemingen.")
     lines.append(f"Varianten: {', '.join(report.variants)}; {_count(report.persons)} rijen = "
-                 f"{_count(report.weighted_persons)} personen (gewogen); loting seed {report.lottery_seed}; "
-                 f"engine {report.engine}.")
+                 f"{_count(report.weighted_persons)} personen (gewogen); startwaarde loting {report.lottery_seed}; "
+                 f"rekenwijze {report.engine}.")
     lines.append(f"{'jaar':>4}  {'regeling':<28}{'variant':<22}{'ontvangers':>12}{'kosten (mln)':>14}"
                  f"{'plafond (mln)':>14}{'afgewezen plafond':>18}{'onbekend':>10}  status")
     for row in report.totals:
@@ -930,7 +930,7 @@ def calibration(size: int = CALIBRATION_SIZE, seed: int = CALIBRATION_SEED) -> l
                  "bron": "geen bron voor het hele jaar", "bronwaarde": None, "model": row["ontvangers"], "eenheid": "aantal"})
     for period in (p for p in stap if p["jaar"] == 2023 and p["tijdvak_vanaf"]):
         rows.append({
-            "grootheid": f"STAP 2023, tijdvak vanaf {period['tijdvak_vanaf']}: verleend bedrag "
+            "grootheid": f"STAP 2023, tijdvak vanaf {formatting.date(period['tijdvak_vanaf'])}: verleend bedrag "
                          f"({_fmt(period['toegekend'], 'aantal')} toekenningen, "
                          f"{_fmt(period['afgewezen_door_plafond'], 'aantal')} afgewezen door het plafond)",
             "bron": "parameter stap.subsidieplafond_per_tijdvak (plafond)", "bronwaarde": period["plafond_eur"],

@@ -672,6 +672,9 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
     try:
         return args.handler(args) or 0
+    except BrokenPipeError:  # the reader stopped (| head): no message, and none at exit either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except LimitExceeded as error:
         print(f"Fout: te groot: {error}", file=sys.stderr)
     except ParameterNotFoundError as error:

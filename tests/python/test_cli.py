@@ -307,3 +307,26 @@ def test_uitleg_with_a_period_that_does_not_fit_the_input_is_dutch(capsys):
     assert err.startswith("Fout: de invoer van 'stap_scholingskosten' geldt voor 2023, maar deze variabele wordt per "
                           "dag ingevuld")
     assert "maintainer" not in err and "Unable" not in err
+
+
+def test_bronnen_writes_percentages_with_a_decimal_comma(capsys):
+    code, out, _ = run(capsys, "bronnen")
+    assert code == 0
+    assert re.search(r"^Dekking: \d{1,3},\d%$", out, re.M)
+    table = out.split("herkomst?%")[1].split("\n\n")[0]
+    assert re.search(r"\d,\d", table) and not re.search(r"\d\.\d", table)
+
+
+def test_budget_text_is_dutch(capsys, tmp_path):
+    code, out, _ = run(capsys, "budget", "--synthetisch", "200", "--jaar", "2023", "--regeling", "stap_budget",
+                       "--uitvoer", str(tmp_path / "uit"), "--stil")
+    assert code == 0
+    assert "startwaarde loting 20200302; rekenwijze proces." in out
+    assert "seed" not in out and "engine" not in out
+
+
+def test_budget_with_an_unknown_scheme_lists_the_allowed_ones_without_python_lists(capsys):
+    code, out, err = run(capsys, "budget", "--synthetisch", "10", "--jaar", "2023", "--regeling", "bestaat", "--stil")
+    assert code == 2 and not out
+    assert err.startswith("Fout: onbekende regeling bestaat; kies uit evc_overbrugging, ")
+    assert "[" not in err and "'" not in err
