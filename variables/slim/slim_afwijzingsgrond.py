@@ -6,7 +6,7 @@ from openfisca_core.variables import Variable
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Onderneming
 from openfisca_llo.optional_parameters import value_or_none
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 
 class SlimAfwijzingsgrond(Enum):
@@ -123,22 +123,14 @@ class slim_afwijzingsgrond(Variable):
         onbekend = np.isnan(tijdvak) + np.isnan(plafond)
         plafond_overschreden = onderneming("slim_reeds_verleend_in_aanvraagtijdvak", period) + bedrag > plafond
 
-        return np.select(
-            [
-                np.logical_not(is_mkb + is_grootbedrijf),
-                hoofdstuk_grootbedrijf_vervallen,
-                tijdvak == 0,
-                onder_minimum,
-                onbekend,
-                plafond_overschreden,
-            ],
-            [
-                grond.geen_subsidiabele_aanvrager,
-                grond.grootbedrijf_hoofdstuk_vervallen,
-                grond.buiten_aanvraagtijdvak,
-                grond.onder_minimum_kosten,
-                grond.onbekend,
-                grond.budget_bereikt,
-            ],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.geen_subsidiabele_aanvrager, np.logical_not(is_mkb + is_grootbedrijf)),
+                (grond.grootbedrijf_hoofdstuk_vervallen, hoofdstuk_grootbedrijf_vervallen),
+                (grond.buiten_aanvraagtijdvak, tijdvak == 0),
+                (grond.onder_minimum_kosten, onder_minimum),
+                (grond.onbekend, onbekend),
+                (grond.budget_bereikt, plafond_overschreden),
+            ],
         )
