@@ -1,12 +1,15 @@
-"""Load benchmark of the openfisca-llo web API beside openfisca-country-template, in interleaved rounds.
+"""Load benchmark of the openfisca-llo web API beside openfisca-core's own web API serving the same package, and
+beside openfisca-country-template, in interleaved rounds.
 
 A script, not a test: it prints figures. Run from the repository root:
 
     .venv/bin/python bench/load.py            # defaults: 5 rounds of 1500 requests per run, a few minutes
     .venv/bin/python bench/load.py --help     # flags: rounds, requests, template worker classes, a baseline build
 
-Every server stays up for the whole run; each round loads llo /calculate, the template's /calculate (sync and/or
-gevent workers) and llo /explain with the same number of requests over the same connections, one after the other
+Every server stays up for the whole run; each round loads llo /calculate, core's web API serving openfisca_llo
+(`openfisca serve --country-package openfisca_llo`: the same rules and the same request, only the web layer differs),
+the template's /calculate (sync and/or gevent workers) and llo /explain with the same number of requests over the
+same connections, one after the other
 (reversed every other round), so a ratio is taken between runs of the same round and the median of the per-round
 ratios is reported: a machine shared with other work still gives a fair comparison.
 
@@ -376,6 +379,43 @@ def check_template(port: int, opts) -> None:
     warm_up(port, "/calculate", one, opts.warm_up, opts.request_timeout)
 
 
+def core_server(opts, worker_class: str) -> Server:
+    """openfisca-core's own web API (`openfisca serve`) serving the same openfisca_llo package from this venv: the
+    like-for-like comparison of the web layer (same rules, same request body, same worker class and count)."""
+    executable = str(Path(sys.executable).parent / "openfisca")
+    port = free_port()
+    command = [executable, "serve", "--country-package", "openfisca_llo",
+               "--bind", f"{HOST}:{port}", "--workers", str(opts.server_workers)]
+    if worker_class == "gevent":
+        command += ["--worker-class", "gevent", "--keep-alive", "5"]
+    how = ("gevent workers, keep-alive 5 s: the same as openfisca-llo" if worker_class == "gevent"
+           else "sync workers: the connection is closed after each response")
+    print(f"core web API on openfisca_llo ({worker_class}): {' '.join(command)}  ({how})")
+    return Server(f"core-llo-{worker_class}", command, port, opts.start_timeout)
+
+
+ANNA_VALUES = ("stap_budget", "stap_eigen_bijdrage", "stap_afwijzingsgrond")
+
+
+def anna_values(answer: dict) -> dict:
+    """Anna's asked values from a /calculate answer, as numbers and texts (core writes 1000.0 where llo writes 1000)."""
+    anna = answer.get("personen", {}).get("anna", {})
+    return {name: anna.get(name, {}).get("2023-05-15") for name in ANNA_VALUES}
+
+
+def check_core(port: int, llo_port: int, opts) -> None:
+    """Core's API takes llo's request body as it is (the entity plurals, `personen`, are the package's own; the
+    periods are OpenFisca's): it must compute the same values for Anna as openfisca-llo."""
+    one = json.dumps(llo_situation()).encode()
+    status, data, _ = post(port, "/calculate", one, opts.request_timeout)
+    ours_status, ours, _ = post(llo_port, "/calculate", one, opts.request_timeout)
+    theirs = anna_values(json.loads(data)) if status == 200 else {}
+    expected = anna_values(json.loads(ours)) if ours_status == 200 else None
+    if theirs != expected or theirs.get("stap_budget") != 1000:
+        raise ServerError(f"core /calculate on openfisca_llo gave {status} {data[:300]!r}, expected {expected}")
+    warm_up(port, "/calculate", one, opts.warm_up, opts.request_timeout)
+
+
 def median(values):
     values = sorted(v for v in values if v == v)
     if not values:
@@ -449,6 +489,14 @@ def print_targets(results: dict[str, list[dict]], figures: dict, opts) -> bool:
         p99 = median(r["p99"] for r in results["llo /explain"])
         rows.append(("1-person /explain p99 < 50 ms (median of rounds)", verdict(p99 < 50), f"{p99:.1f} ms"))
     for label in results:
+        if label.startswith("core"):
+            per_round = ratios(results, "llo /calculate", label)
+            value = median(per_round)
+            rows.append((f"1-person /calculate req/s >= {label}'s (same rules, only the web layer differs)",
+                         verdict(value >= 1.0), rounds_text(per_round)))
+            rows.append(("  same, core's server CPU per request / llo's (for information)", "-",
+                         rounds_text(ratios(results, label, "llo /calculate", "server_cpu_ms"))))
+    for label in results:
         if label.startswith("template"):
             per_round = ratios(results, "llo /calculate", label)
             value = median(per_round)
@@ -507,6 +555,9 @@ def parse_args(argv=None):
                         help="the template's worker classes to compare with, comma-separated: sync (its default, "
                              "a new connection per request) and/or gevent (keep-alive, as openfisca-llo); "
                              "default both")
+    parser.add_argument("--core-workers", default="gevent",
+                        help="worker classes of openfisca-core's own web API serving openfisca_llo, comma-separated "
+                             "(sync and/or gevent; default gevent, the same as openfisca-llo; none to leave it out)")
     parser.add_argument("--baseline", metavar="EXECUTABLE",
                         help="another openfisca-llo executable (e.g. a venv built from main) served beside this one "
                              "and loaded in the same rounds: before/after figures from one run")
@@ -516,6 +567,9 @@ def parse_args(argv=None):
     opts = parser.parse_args(argv)
     if min(opts.requests, opts.processes, opts.threads, opts.rounds, opts.server_workers) < 1:
         parser.error("--requests, --processes, --threads, --rounds and --server-workers must be at least 1")
+    opts.core_workers = [w.strip() for w in opts.core_workers.split(",") if w.strip() and w.strip() != "none"]
+    if set(opts.core_workers) - {"sync", "gevent"}:
+        parser.error("--core-workers: sync, gevent, sync,gevent or none")
     opts.template_workers = [w.strip() for w in opts.template_workers.split(",") if w.strip()]
     if not opts.template_workers or set(opts.template_workers) - {"sync", "gevent"}:
         parser.error("--template-workers: sync, gevent or sync,gevent")
@@ -541,6 +595,11 @@ def main(argv=None) -> int:
             check_llo(llo.port, opts)
             one = json.dumps(llo_situation()).encode()
             runs = [("llo /calculate", llo, "/calculate", one)]
+            for worker_class in opts.core_workers:
+                server = stack.enter_context(core_server(opts, worker_class))
+                print(f"  start-up: {server.start():.2f} s")
+                check_core(server.port, llo.port, opts)
+                runs.append((f"core {worker_class} /calculate", server, "/calculate", one))
             templates = []
             if not opts.skip_template:
                 venv = template_venv(opts, opts.template_workers)
