@@ -13,6 +13,7 @@ wrapped are listed in `CORE_ROUTES` and checked when the app is created; serving
 
 from __future__ import annotations
 
+import gc
 import json
 import signal
 
@@ -29,7 +30,7 @@ from openfisca_llo.contract import contract_spec, contract_version
 from openfisca_llo.errors import OutsideModelledPeriodError
 from openfisca_llo.handlers import ApiError
 from openfisca_llo.inputs import InputError, loads_json
-from openfisca_llo.json_values import json_safe
+from openfisca_llo.json_values import json_bytes
 from openfisca_llo.limits import MAX_BYTES, MAX_PERSONS, REQUEST_SECONDS, TIMEOUT, LimitExceeded
 from openfisca_llo.situations import SituationError
 
@@ -94,11 +95,7 @@ class Deadline:
 
 
 def json_response(payload, status: int = 200) -> Response:
-    try:
-        body = json.dumps(payload, ensure_ascii=False, allow_nan=False)
-    except ValueError:  # NaN (a figure the model does not know) or infinity somewhere: null, as /calculate does
-        body = json.dumps(json_safe(payload), ensure_ascii=False, allow_nan=False)
-    return Response(body, status=status, mimetype="application/json")
+    return Response(json_bytes(payload), status=status, mimetype="application/json")
 
 
 TEXT_TYPES = {"text": "text/plain", "markdown": "text/markdown"}
@@ -360,6 +357,12 @@ def serve(host: str = "127.0.0.1", port: int = 5000, workers: int = 2) -> None:
             self.cfg.set("post_fork", lambda server, worker: setattr(util, "write_error", json_error_writer(limits)))
 
         def load(self):
-            return create_app(deadline=True)
+            app = create_app(deadline=True)
+            # Everything loaded so far (the rules, parameters, citations) lives as long as the server: out of the
+            # garbage collector's sight, so its collections are shorter and, in the forked workers, do not touch
+            # (and copy) the pages shared with the master.
+            gc.collect()
+            gc.freeze()
+            return app
 
     Application().run()
