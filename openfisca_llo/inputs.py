@@ -112,8 +112,16 @@ def _check_text(text: str, what: str) -> None:
         raise InputError(f"{what}: tekst met een losse surrogaat (\\ud800-\\udfff) is geen geldige Unicode") from None
 
 
+def _may_break_structure(text: str, decoded: bool) -> bool:
+    """Whether ``check_structure`` could refuse what ``text`` parses to. Nesting deeper than the limit needs more
+    opening brackets than the limit; a lone surrogate comes from a \\u escape, or from the text itself when it was
+    not decoded from UTF-8 here (a strict decode never yields one). Otherwise the walk is skipped."""
+    return "\\u" in text or not decoded or text.count("{") + text.count("[") > MAX_DEPTH.value()
+
+
 def loads_json(raw: bytes | str, what: str = "de body"):
-    if isinstance(raw, bytes):
+    decoded = isinstance(raw, bytes)
+    if decoded:
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -125,7 +133,8 @@ def loads_json(raw: bytes | str, what: str = "de body"):
     except json.JSONDecodeError as error:
         message = next((dutch for english, dutch in _JSON_MESSAGES.items() if error.msg.startswith(english)), "ongeldige JSON")
         raise InputError(f"Ongeldige JSON in {what}: {message} (regel {error.lineno}, kolom {error.colno})") from None
-    check_structure(data, what)
+    if _may_break_structure(raw, decoded):
+        check_structure(data, what)
     return data
 
 
