@@ -349,6 +349,27 @@ def _input_array(variable, count: int, values: dict[int, object]):
     return array
 
 
+def _join_with_persons(population, positions: np.ndarray, role_keys: list[str]) -> None:
+    """What ``SimulationBuilder.join_with_persons`` (openfisca-core 46) sets for a group population whose ids are
+    its positions (``np.arange``) and roles given by key, without its ``np.unique`` and ``np.select``: each person's
+    group is the dense rank of its group's position among the positions used (the positions themselves when every
+    group has a member, as parse_situation ensures), its role the first role with that key."""
+    if len(positions) and np.bincount(positions, minlength=len(population.ids)).all():
+        population.members_entity_id = positions
+    else:
+        population.members_entity_id = np.unique(positions, return_inverse=True)[1]
+    roles = population.entity.flattened_roles
+    if len(roles) == 0:
+        population.members_role = np.int16(0)
+        return
+    by_key = {}
+    for role in roles:
+        by_key.setdefault(role.key, role)
+    members_role = np.empty(len(role_keys), dtype=object)
+    members_role[:] = [by_key.get(key, 0) for key in role_keys]
+    population.members_role = members_role
+
+
 def build_parsed(tax_benefit_system, parsed: ParsedSituation):
     builder = SimulationBuilder()
     builder.create_entities(tax_benefit_system)
@@ -362,7 +383,7 @@ def build_parsed(tax_benefit_system, parsed: ParsedSituation):
         position = {group_id: i for i, group_id in enumerate(parsed.ids[entity.plural])}
         # join_with_persons sorts by id; integer positions keep the declared order (ids restored below).
         population.ids = np.arange(len(parsed.ids[entity.plural]))
-        builder.join_with_persons(population, np.array([position[g] for g in group_of]), np.array(role_of))
+        _join_with_persons(population, np.array([position[g] for g in group_of]), role_of)
     simulation = builder.build(tax_benefit_system)
     for entity in tax_benefit_system.entities:
         simulation.get_population(entity.plural).ids = np.array(parsed.ids[entity.plural])
