@@ -58,22 +58,25 @@ def _memo(simulation) -> dict:
     return simulation.__dict__.setdefault("_llo_explain_memo", {})
 
 
-def _step_values(tax_benefit_system, simulation, node, period_text: str) -> dict:
-    """``_values`` of a traced step, once per (variable, period) and result array."""
+def _step_values(tax_benefit_system, simulation, node, period_text: str, fresh: bool = True) -> dict:
+    """``_values`` of a traced step, once per (variable, period) and result array (a copy if ``fresh``)."""
     memo = _memo(simulation)
     key = ("waarden", node.name, period_text)
     if key not in memo or memo[key][0] is not node.value:
         memo[key] = (node.value, _values(tax_benefit_system, simulation, node.name, node.value))
-    return dict(memo[key][1])
+    return dict(memo[key][1]) if fresh else memo[key][1]
 
 
-def _step_parameter(tax_benefit_system, simulation, parameter, on: str | None) -> dict:
-    """``explain_parameter`` of a parameter read in a traced step, once per (parameter, period, day, value)."""
+def _step_parameter(tax_benefit_system, simulation, parameter, on: str | None, fresh: bool = True) -> dict:
+    """``explain_parameter`` of a parameter read in a traced step, once per (parameter, period, day, value) (a copy
+    if ``fresh``)."""
     memo = _memo(simulation)
     key = ("parameter", parameter.name, periodes.text(parameter.period), on)
     if key not in memo or memo[key][0] is not parameter.value:
         memo[key] = (parameter.value, explain_parameter(tax_benefit_system, parameter.name, parameter.period,
                                                         parameter.value, on=on))
+    if not fresh:
+        return memo[key][1]
     entry = dict(memo[key][1])
     entry["bronnen"] = [dict(citation) for citation in entry["bronnen"]]
     if "onbekend" in entry:
@@ -279,11 +282,12 @@ def _is_shared(variable) -> bool:
     return shared
 
 
-def _node_citations(variable, on: str, gebruiker: str | None) -> list[dict]:
-    """A variable's citations on day ``on``; a shared input cites the article of the scheme that uses it."""
+def _node_citations(variable, on: str, gebruiker: str | None, fresh: bool = True) -> list[dict]:
+    """A variable's citations on day ``on``; a shared input cites the article of the scheme that uses it. The
+    dicts are copies if ``fresh``, else the cached ones themselves."""
     gebruiker = gebruiker if _is_shared(variable) else None
     cached = _node_citation_dicts(variable, on, gebruiker, context_urls(gebruiker, variable.name))
-    return [dict(citation) for citation in cached]
+    return [dict(citation) for citation in cached] if fresh else list(cached)
 
 
 @lru_cache(maxsize=8192)
@@ -296,7 +300,7 @@ def _node_citation_dicts(variable, on, gebruiker: str | None, registered: tuple 
 
 def _explain_node(
     tax_benefit_system, simulation, node, seen: set, full: dict | None = None, gebruiker: str | None = None,
-    dag: str | None = None,
+    dag: str | None = None, fresh: bool = True,
 ) -> dict:
     """One step of the computation; ``dag`` is the day of the result explained: every consolidated text is cited
     as it stood that day."""
@@ -311,18 +315,20 @@ def _explain_node(
         "label": variable.label,
         "entiteit": variable.entity.key,
         "periode": key[1],
-        "waarden": _step_values(tax_benefit_system, simulation, node, key[1]),
+        "waarden": _step_values(tax_benefit_system, simulation, node, key[1], fresh),
         "eenheid": getattr(variable, "unit", None),
-        "bronnen": _node_citations(variable, dag or _day(node.period), gebruiker),
+        "bronnen": _node_citations(variable, dag or _day(node.period), gebruiker, fresh),
     }
     if key in seen:
         result["herhaling"] = True
         return result
     seen.add(key)
     result.update(_rule(variable, node.period))
-    result["parameters"] = [_step_parameter(tax_benefit_system, simulation, parameter, dag) for parameter in node.parameters]
+    result["parameters"] = [
+        _step_parameter(tax_benefit_system, simulation, parameter, dag, fresh) for parameter in node.parameters
+    ]
     result["stappen"] = [
-        _explain_node(tax_benefit_system, simulation, child, seen, full, gebruiker, dag) for child in node.children
+        _explain_node(tax_benefit_system, simulation, child, seen, full, gebruiker, dag, fresh) for child in node.children
     ]
     return result
 
@@ -381,10 +387,12 @@ def _reason_labels(tax_benefit_system, reasons: list[dict], tree: dict | None = 
             reason["bronnen"] = _citations(specific, on=on)
 
 
-def explain(tax_benefit_system, situation: dict, variable: str, period: str, simulation=None) -> dict:
+def explain(tax_benefit_system, situation: dict, variable: str, period: str, simulation=None, fresh: bool = True) -> dict:
     """The explanation of ``variable`` for ``period`` in ``situation`` as a JSON-ready dict.
 
-    Pass a ``simulation`` built from the same situation to explain several variables from one build.
+    Pass a ``simulation`` built from the same situation to explain several variables from one build. With
+    ``fresh=False`` the steps' values, parameter entries and citation dicts are the cached ones themselves, not
+    copies: for an answer that is only read (encoded or rendered at once), never changed.
     """
     if variable not in tax_benefit_system.variables:
         raise CitationError(f"onbekende variabele {show(variable)}")
@@ -394,7 +402,8 @@ def explain(tax_benefit_system, situation: dict, variable: str, period: str, sim
         simulation.trace = True
     simulation.calculate(variable, period)
     root = simulation.tracer.trees[-1]
-    tree = _explain_node(tax_benefit_system, simulation, root, set(), _full_nodes(simulation), dag=_day(root.period))
+    tree = _explain_node(tax_benefit_system, simulation, root, set(), _full_nodes(simulation), dag=_day(root.period),
+                         fresh=fresh)
     reasons = _reasons(tree)
     _reason_labels(tax_benefit_system, reasons, tree)
     return {

@@ -113,7 +113,8 @@ def explain_request(tax_benefit_system, body, max_persons: int, output: str = "j
     explain_bounds(parsed, wanted)
     output = output_format(output, ("json", "text", "markdown"))
     simulation = build_parsed(tax_benefit_system, parsed)
-    explanations = [explain(tax_benefit_system, situation, name, period, simulation) for name, period in wanted]
+    # only read from here on (encoded or rendered at once): no copies of the cached parts
+    explanations = [explain(tax_benefit_system, situation, name, period, simulation, fresh=False) for name, period in wanted]
     if output in ("text", "markdown"):
         return "\n".join(render_text(e, markdown=output == "markdown") for e in explanations)
     return {"verklaringen": explanations}
