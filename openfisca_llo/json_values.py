@@ -76,16 +76,33 @@ def json_safe(value):
 
 
 def _non_finite(payload) -> bool:
-    """Whether a NaN or infinity is anywhere in ``payload`` (then ``json_safe`` writes the whole answer)."""
+    """Whether a NaN or infinity is anywhere in ``payload`` (then ``json_safe`` writes the whole answer). Plain
+    text, integers, booleans and None are passed over in the loop; subclasses (numpy scalars) are checked singly."""
     stack = [payload]
     while stack:
         value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend(value.values())
+        kind = type(value)
+        if kind is dict:
+            items = value.values()
+        elif kind is list or kind is tuple:
+            items = value
+        elif isinstance(value, dict):
+            items = value.values()
         elif isinstance(value, (list, tuple)):
-            stack.extend(value)
-        elif isinstance(value, float) and not math.isfinite(value):
-            return True
+            items = value
+        else:
+            if isinstance(value, float) and not math.isfinite(value):
+                return True
+            continue
+        for item in items:
+            kind = type(item)
+            if kind is str or kind is int or kind is bool or item is None:
+                continue
+            if kind is float:
+                if not math.isfinite(item):
+                    return True
+            else:
+                stack.append(item)
     return False
 
 

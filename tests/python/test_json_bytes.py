@@ -63,3 +63,12 @@ def test_what_orjson_refuses_goes_through_json_safe():
     payload = {1: np.float64(12.5), "n": np.int64(3), "groot": 2**70, "d": [math.nan]}
     assert json_bytes(payload) == b'{"1":12.5,"n":3,"groot":1180591620717411303424,"d":[null]}'
     assert json_bytes({"n": np.int64(3)}) == b'{"n":3}'  # before: a 500 (the standard library refuses numpy)
+
+
+@pytest.mark.parametrize("payload", [
+    {"a": [1, {"b": math.nan}]}, {"a": (math.inf,)}, math.nan, {"a": {"b": [[-math.inf]]}}, [np.float64("nan")],
+    {"n": [1, "x", None, True, 2.5, np.float64(1.0), np.float64("inf")]},
+])
+def test_a_nan_or_infinity_anywhere_is_null(payload):
+    assert b"NaN" not in json_bytes(payload) and b"Infinity" not in json_bytes(payload)
+    assert json_bytes(payload) == standard_library(payload)
