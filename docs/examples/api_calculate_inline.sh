@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Een situatie direct op de opdrachtregel: dezelfde aanvraag op 15 januari 2024, na het einde van het budget.
 # Een variabele met waarde null wordt berekend; de periode van een STAP-variabele is de aanvraagdatum.
-# verwacht: "stap_budget": {"2024-01-15": 0.0}
-# verwacht: "stap_afwijzingsgrond": {"2024-01-15": "regeling_beeindigd"}
+# verwacht: "stap_budget":{"2024-01-15":0.0}
+# verwacht: "stap_afwijzingsgrond":{"2024-01-15":"regeling_beeindigd"}
 set -euo pipefail
 BASE="${BASE:-http://127.0.0.1:5000}"
 
