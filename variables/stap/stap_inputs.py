@@ -45,9 +45,8 @@ class stap_eerder_toegekend_in_kalenderjaar(Variable):
         cite("kst-30012-142", paragraaf="STAP-budget"),
     ]
     documentation = (
-        "Invoer. UWV verleent een STAP-budget eenmaal per kalenderjaar. Kamerstuk 30012, nr. 142, paragraaf "
-        "'STAP-budget': 'Vanaf 1 maart 2022 kan iedereen met een band met de Nederlandse arbeidsmarkt jaarlijks een "
-        "individueel budget van maximaal € 1.000 aanvragen'. Het artikel van de regeling is niet gelezen."
+        "Invoer. UWV verleent een STAP-budget eenmaal per kalenderjaar ('jaarlijks een individueel budget van "
+        "maximaal € 1.000', Kamerstuk 30012, nr. 142); het artikel van de regeling is niet gelezen."
     )
 
 
