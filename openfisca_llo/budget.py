@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from openfisca_llo import formatting
-from openfisca_llo.geld import round_to_cents
+from openfisca_llo.json_values import GEWOGEN_AANTAL, MONEY, plain_value
 from openfisca_llo.kostenposten import (
     BY_NAME,
     NIET_DOORGEREKEND,
@@ -435,16 +435,14 @@ class BudgetReport:
         }
 
 
-def _json_row(row: dict) -> dict:
-    """Money (``*_eur``) to the cent, half a cent up (geld.py); other numbers to 2 decimals; NaN as null."""
-    def clean(key, value):
-        if isinstance(value, float):
-            if not np.isfinite(value):
-                return None
-            return float(round_to_cents(value)) if key.endswith("_eur") else round(value, 2)
-        return value
+def _unit(column: str) -> str:
+    """Columns ``*_eur`` hold money; the other numbers of a budget row are weighted counts."""
+    return MONEY if column.endswith("_eur") else GEWOGEN_AANTAL
 
-    return {k: clean(k, v) for k, v in row.items()}
+
+def _json_row(row: dict) -> dict:
+    """Money (``*_eur``) to the cent, half a cent up; weighted counts to 2 decimals; NaN as null (json_values)."""
+    return {k: plain_value(v, _unit(k)) if isinstance(v, float) else v for k, v in row.items()}
 
 
 def run_phases(source, variants: tuple[Variant, ...], years: list[int], schemes: tuple[str, ...], lottery_seed: int,
@@ -789,11 +787,11 @@ def _write_csv(path: Path, rows: list[dict], comment: str) -> None:
 
 
 def _csv_value(column: str, value):
-    """Money columns (``*_eur``) to the cent, half a cent up (geld.py); other numbers to 2 decimals."""
+    """As in ``_json_row``; an unknown value (NaN) as an empty cell."""
     if value is None:
         return ""
     if isinstance(value, float):
-        return float(round_to_cents(value)) if column.endswith("_eur") else round(value, 2)
+        return plain_value(value, _unit(column))
     return value
 
 

@@ -21,6 +21,7 @@ from openfisca_llo.amendments import reformed_system
 from openfisca_llo.citations import parameter_citations
 from openfisca_llo.explain import explain
 from openfisca_llo.inputs import load_file, show
+from openfisca_llo.json_values import plain_value
 from openfisca_llo.parameter_paths import parameter_at_path, value_in_force
 from openfisca_llo.situations import DEFAULT_MAX_PERSONS, build_parsed, parse_situation
 
@@ -130,7 +131,7 @@ def compare_situation(baseline, reform, situation: dict, max_persons: int = DEFA
             old_value, new_value = before[instance], after.get(instance)
             entry = {"id": instance, "wet": old_value, "hervorming": new_value, "gewijzigd": old_value != new_value}
             if isinstance(old_value, (int, float)) and isinstance(new_value, (int, float)) and not isinstance(old_value, bool):
-                entry["verschil"] = round(new_value - old_value, 2)
+                entry["verschil"] = plain_value(new_value - old_value, explained["hervorming"]["eenheid"])
             per_instance.append(entry)
         results.append({
             "variabele": name,

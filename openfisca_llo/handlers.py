@@ -7,9 +7,7 @@ message) or the domain errors (SituationError, LimitExceeded, ...) that the app 
 from __future__ import annotations
 
 import datetime
-import math
 
-import numpy as np
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_llo.checks import check_tax_benefit_system
@@ -18,7 +16,7 @@ from openfisca_llo.compare import UnknownReformError, compare_situation, resolve
 from openfisca_llo.dates import DateError, parse_iso_date
 from openfisca_llo.explain import explain, render_text
 from openfisca_llo.inputs import show
-from openfisca_llo.json_values import plain_value
+from openfisca_llo.json_values import json_safe, plain_value
 from openfisca_llo.limits import MAX_EXPLAIN, MAX_EXPLAIN_CELLS, MAX_OVERZICHT, check
 from openfisca_llo.overzicht import overzicht, render_overzicht, tijdlijn
 from openfisca_llo.situations import build_parsed, parse_situation
@@ -30,23 +28,6 @@ class ApiError(Exception):
         self.status = status
         self.error = error
         self.details = details or {}
-
-
-def json_safe(value):
-    """Plain JSON values: numpy scalars converted, NaN and infinities as null (bare NaN is not JSON)."""
-    if isinstance(value, dict):
-        return {str(k): json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [json_safe(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return json_safe(value.tolist())
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return str(value)
 
 
 def names(names) -> str:

@@ -1,7 +1,10 @@
-"""Computed and parameter values as plain JSON values, the same way in every interface.
+"""Computed and parameter values as plain JSON values, the same way in every interface (the one scalar→JSON
+conversion: /calculate, /trace, /explain, /overzicht, /compare, budgets).
 
-Money (unit ``currency-EUR``) is rounded to the cent, other numbers to 6 decimals (a rate such as 2,56% stays
-0.0256); NaN and infinities (``onbekend``) become null; numpy scalars become Python ones; dates ISO text.
+Money (unit ``currency-EUR``) is rounded to the cent, half a cent up (``geld.round_to_cents``, the convention of
+every money variable); weighted counts of a budget (``GEWOGEN_AANTAL``) to 2 decimals; other numbers to 6
+decimals (a rate such as 2,56% stays 0.0256). NaN and infinities (``onbekend``) become null; numpy scalars
+become Python ones; dates ISO text.
 """
 
 from __future__ import annotations
@@ -12,11 +15,18 @@ import math
 import numpy as np
 from openfisca_core.indexed_enums import EnumArray
 
-MONEY = "currency-EUR"
+from openfisca_llo.geld import MONEY_UNIT as MONEY
+from openfisca_llo.geld import round_to_cents
+
+GEWOGEN_AANTAL = "gewogen-aantal"  # a budget's weighted count of applications or persons (an estimate)
 
 
 def _digits(unit) -> int:
-    return 2 if unit == MONEY else 6
+    return 2 if unit == GEWOGEN_AANTAL else 6
+
+
+def _rounded(array: np.ndarray, unit) -> np.ndarray:
+    return round_to_cents(array) if unit == MONEY else np.round(array, _digits(unit))
 
 
 def plain_value(value, unit=None):
@@ -26,7 +36,7 @@ def plain_value(value, unit=None):
     if isinstance(value, np.str_):
         return str(value)
     if isinstance(value, float):
-        return round(value, _digits(unit)) if math.isfinite(value) else None
+        return float(_rounded(np.float64(value), unit)) if math.isfinite(value) else None
     if isinstance(value, (np.datetime64, datetime.date)):
         return str(value)
     return value
@@ -38,7 +48,7 @@ def plain_values(values, unit=None) -> list:
         return values.decode_to_str().tolist()
     array = np.asarray(values)
     if array.dtype.kind == "f":
-        rounded = np.round(array.astype("float64"), _digits(unit))
+        rounded = _rounded(array.astype("float64"), unit)
         result = rounded.tolist()
         if not np.isfinite(rounded).all():  # onbekend: JSON null, never a number
             result = [v if math.isfinite(v) else None for v in result]
@@ -46,3 +56,18 @@ def plain_values(values, unit=None) -> list:
     if array.dtype.kind == "M":
         return array.astype(str).tolist()
     return array.tolist()
+
+
+def json_safe(value):
+    """A nested structure (dicts, lists, arrays) as plain JSON: each number, date or numpy scalar as
+    ``plain_value`` gives it (NaN and infinities null: bare NaN is not JSON); other objects as text."""
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return json_safe(value.tolist())
+    value = plain_value(value)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)

@@ -1,6 +1,7 @@
 """The schemes a population budget costs, and how one scheme's applications are evaluated under one system.
 
-Each scheme (:class:`Regeling`) names its OpenFisca variables: the amount, the refusal reason, the inputs taken
+The schemes come from their one declaration (``openfisca_llo.regelingen``: each scheme's ``kosten``). Each costed
+scheme (:class:`Regeling`) names its OpenFisca variables: the amount, the refusal reason, the inputs taken
 from an application table, the subsidieplafond parameter and how an oversubscribed plafond is allocated. An
 application table (:class:`Aanvragen`) holds one row per application (a person, an onderneming or a
 samenwerkingsverband) with its date, weight and inputs; for an onderneming also its participating persons
@@ -21,6 +22,7 @@ from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.periods import DateUnit
 from openfisca_core.simulations import SimulationBuilder
 
+from openfisca_llo import regelingen
 from openfisca_llo.parameter_paths import parameter_at_path
 from openfisca_llo.toewijzing import first_come_first_served, lottery_numbers, plafond_groups
 
@@ -47,90 +49,27 @@ class Regeling:
 
 
 PERSON_CORE = {"geboortedatum", "opleidingsniveau"}
-_STAP_INPUTS = ("stap_maanden_verzekerd_referteperiode", "stap_scholingskosten", "stap_scholing_ocw_erkend",
-                "stap_scholing_in_scholingsregister", "ontvangt_studiefinanciering")
+_ENTITEIT = {"personen": "persoon", "ondernemingen": "onderneming", "samenwerkingsverbanden": "samenwerkingsverband"}
 
-REGELINGEN: tuple[Regeling, ...] = (
-    Regeling("stap_budget", "STAP-budget", "persoon", "personen", "stap_budget", "stap_afwijzingsgrond", "dag",
-             "subsidie", _STAP_INPUTS, plafond="stap.subsidieplafond_per_tijdvak", toewijzing="volgorde",
-             reeds="stap_reeds_verleend_in_tijdvak",
-             toelichting="Plafond per tijdvak op volgorde van ontvangst (Subsidieregeling STAP-budget art. 9-10)."),
-    Regeling("stap_ontwikkeladvies", "STAP-ontwikkeladvies", "persoon", "personen", None, None, "dag", "deelnemers",
-             ("stap_maanden_verzekerd_referteperiode",), recht="stap_ontwikkeladvies_recht",
-             toelichting="Alleen het aantal deelnemers: het model kent geen bedrag per advies (niet gevonden)."),
-    Regeling("levenlanglerenkrediet", "Levenlanglerenkrediet", "persoon", "personen",
-             "levenlanglerenkrediet_maximum_per_maand", "levenlanglerenkrediet_afwijzingsgrond", "maanden", "lening",
-             ("levenlanglerenkrediet_onderwijssoort", "levenlanglerenkrediet_nationaliteit",
-              "levenlanglerenkrediet_verschuldigd_les_of_collegegeld",
-              "levenlanglerenkrediet_opleiding_erkend", "levenlanglerenkrediet_zonder_onderbreking",
-              "levenlanglerenkrediet_ho_diploma_behaald"),
-             rente="levenlanglerenkrediet_rentepercentage",
-             toelichting="Leenvolume per kalenderjaar: elke maand vanaf de eerste leenmaand tot december het "
-                         "maximale maandbedrag (aanname: lenen tot het maximum); rente over het jaar."),
-    Regeling("scholingsaftrek", "Scholingsaftrek", "persoon", "personen", "scholingsaftrek",
-             "scholingsaftrek_afwijzingsgrond", "jaar", "aftrekpost",
-             ("scholingsuitgaven", "scholingsuitgaven_binnen_standaardstudieperiode"),
-             toelichting="Het aftrekvolume (som van de aftrekposten), niet de belastinguitgave: het tarief is niet "
-                         "gemodelleerd."),
-    Regeling("omscholing_ict_techniek", "Omscholing ICT/techniek", "persoon", "personen",
-             "omscholing_ict_techniek_subsidie", "omscholing_ict_techniek_afwijzingsgrond", "dag", "subsidie",
-             ("omscholing_naar_kansrijk_beroep", "omscholing_eerder_werkzaam_in_beroepssegment",
-              "omscholing_voortgezet_onderwijs_laatste_twee_jaar", "omscholing_minstens_helft_werktijd_nieuw_beroep",
-              "omscholing_startdatum_opleiding", "omscholing_kosten_traject"),
-             toelichting="Geen plafond in het model (niet gemodelleerd in de regeling)."),
-    Regeling("praktijkleren", "Praktijkleren", "persoon", "personen", "praktijkleren_tegemoetkoming",
-             "praktijkleren_afwijzingsgrond", "jaar", "subsidie",
-             ("praktijkleren_leerweg", "praktijkleren_hbo_sector_subsidiabel", "praktijkleren_bedrag_voor_maximum"),
-             toelichting="Per student per jaar; geen plafond in het model."),
-    Regeling("evc_overbrugging", "EVC (overbruggingsregeling)", "persoon", "personen", "evc_overbrugging_subsidie",
-             "evc_overbrugging_afwijzingsgrond", "dag", "subsidie",
-             ("evc_startdatum", "evc_afgerond_op", "evc_kosten", "evc_maanden_verzekerd_referteperiode"),
-             toelichting="Periode: de startdag van de EVC-procedure."),
-    Regeling("evc_subsidieregeling", "EVC (subsidieregeling)", "persoon", "personen", "evc_subsidieregeling_subsidie",
-             "evc_subsidieregeling_afwijzingsgrond", "dag", "subsidie",
-             ("evc_startdatum", "evc_afgerond_op", "evc_kosten"),
-             toelichting="Periode: de aanvraagdag."),
-    Regeling("studievoorschotvoucher", "Studievoorschotvoucher", "persoon", "personen", "studievoorschotvoucher_bedrag",
-             "studievoorschotvoucher_afwijzingsgrond", "dag", "subsidie",
-             ("ho_instroomjaar", "ho_graad", "ho_datum_afstuderen", "studievoorschotvoucher_opleiding_geaccrediteerd_ho",
-              "ontvangt_lerarenbeurs"),
-             toelichting="Periode: de dag waarop de voucher wordt gebruikt."),
-    Regeling("slim_mkb", "SLIM individuele mkb-onderneming", "onderneming", "werkgevers", "slim_subsidie",
-             "slim_afwijzingsgrond", "dag", "subsidie",
-             ("onderneming_werkzame_personen", "onderneming_jaaromzet", "onderneming_balanstotaal",
-              "onderneming_sector", "slim_subsidiabele_kosten"),
-             plafond="slim.subsidieplafond.mkb", tijdvak="slim.aanvraagtijdvak.mkb_open", toewijzing="loting",
-             reeds="slim_reeds_verleend_in_aanvraagtijdvak",
-             toelichting="Plafond per aanvraagtijdvak; bij overtekening bepaalt loting de volgorde (secundair)."),
-    Regeling("slim_grootbedrijf", "SLIM grootbedrijf (landbouw, horeca, recreatie)", "onderneming", "werkgevers",
-             "slim_subsidie", "slim_afwijzingsgrond", "dag", "subsidie",
-             ("onderneming_werkzame_personen", "onderneming_jaaromzet", "onderneming_balanstotaal",
-              "onderneming_sector", "slim_subsidiabele_kosten"),
-             plafond="slim.subsidieplafond.grootbedrijf",
-             tijdvak="slim.aanvraagtijdvak.samenwerkingsverband_en_grootbedrijf_open", toewijzing="volgorde",
-             reeds="slim_reeds_verleend_in_aanvraagtijdvak",
-             toelichting="Op volgorde van binnenkomst (secundair: rijksoverheid.nl 19-5-2022)."),
-    Regeling("slim_samenwerkingsverband", "SLIM samenwerkingsverband", "samenwerkingsverband", "werkgevers",
-             "slim_samenwerkingsverband_subsidie", "slim_samenwerkingsverband_afwijzingsgrond", "dag", "subsidie",
-             ("samenwerkingsverband_aantal_partners", "slim_samenwerkingsverband_subsidiabele_kosten"),
-             plafond="slim.subsidieplafond.samenwerkingsverband",
-             tijdvak="slim.aanvraagtijdvak.samenwerkingsverband_en_grootbedrijf_open", toewijzing="volgorde",
-             reeds="slim_samenwerkingsverband_reeds_verleend_in_aanvraagtijdvak",
-             toelichting="Op volgorde van binnenkomst (secundair: rijksoverheid.nl 19-5-2022)."),
-    Regeling("slim_scholingssubsidie", "SLIM scholingssubsidie", "onderneming", "werkgevers", "slim_scholingssubsidie",
-             "slim_scholingssubsidie_afwijzingsgrond", "dag", "subsidie",
-             ("slim_scholing_aanvrager_soort", "slim_scholing_ontwikkelpad_sector", "slim_scholing_ontwikkelpad_erkend",
-              "slim_scholing_nlqf_niveau", "slim_scholing_aankoopdatum", "slim_scholing_startdatum",
-              "onderneming_werkzame_personen", "onderneming_jaaromzet", "onderneming_balanstotaal"),
-             leden_invoer=("slim_scholing_kosten_deelnemer",),
-             plafond="slim_scholingssubsidie.budget_tot_en_met_2027", toewijzing="volgorde",
-             reeds="slim_scholingssubsidie_reeds_verleend",
-             toelichting="Eén budget van 10-3-2025 tot en met 2027 (kst-30012-158), op volgorde van ontvangst "
-                         "(aanname: de regelingstekst is niet gezien)."),
+
+def _costed(regeling: regelingen.Regeling, post: regelingen.Kostenpost) -> Regeling:
+    """One costed item: the scheme's entity, amount, reason and right, with the budget's own data (``post``)."""
+    return Regeling(
+        post.naam or regeling.key, post.titel, _ENTITEIT[regeling.entiteit], post.bron, post.bedrag or regeling.bedrag,
+        regeling.reden, post.periode, post.eenheid, post.invoer, post.leden_invoer, regeling.recht, post.plafond,
+        post.tijdvak, post.toewijzing, post.reeds, post.rente, post.toelichting,
+    )
+
+
+#: What a budget costs: each declared scheme's ``kosten`` (openfisca_llo.regelingen), in the declaration's order.
+REGELINGEN: tuple[Regeling, ...] = tuple(
+    _costed(regeling, post) for regeling in regelingen.REGELINGEN for post in regeling.kosten
 )
 
-#: Instruments the model has but a budget does not cost, with the reason (named in every output, never 0).
+#: Instruments the model has but a budget does not cost, with the reason (named in every output, never 0): the
+#: declared schemes without ``kosten`` (their ``niet_begroot``) and parts of a scheme outside a budget's year.
 NIET_DOORGEREKEND = {
+    **{regeling.key: regeling.niet_begroot for regeling in regelingen.REGELINGEN if not regeling.kosten},
     "levenlanglerenkrediet_terugbetaling": "De terugbetaling van het Levenlanglerenkrediet (aflossing over 15 jaar) "
                                            "valt buiten het jaar van de lening; niet doorgerekend.",
     "scholingsaftrek_belastinguitgave": "De belastinguitgave van de scholingsaftrek vraagt het tarief van de "

@@ -6,6 +6,8 @@ reason that applies, only the citations of that reason, registered here next to 
 
 from __future__ import annotations
 
+import numpy as np
+
 from openfisca_llo.citations import Citation, parse_reference
 
 _GRONDSLAG: dict[tuple[str, str], list[str]] = {}
@@ -22,3 +24,11 @@ def reason_citations(enum_class, item_name: str, on=None) -> list[Citation] | No
     valid that day."""
     urls = _GRONDSLAG.get((enum_class.__name__, item_name))
     return None if urls is None else [parse_reference(url).on(on) for url in urls]
+
+
+def first_reason(default, pairs):
+    """Per element the reason of the first pair whose condition holds, else ``default``.
+
+    ``pairs`` are ``(reason, condition)`` in the order the rules are tested, so that each condition stands next to
+    the reason it yields (``np.select`` with the two lists zipped)."""
+    return np.select([condition for _, condition in pairs], [reason for reason, _ in pairs], default=default)

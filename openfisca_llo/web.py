@@ -27,8 +27,9 @@ from openfisca_llo.checks import leaf_parameters
 from openfisca_llo.citations import CitationError
 from openfisca_llo.contract import contract_spec, contract_version
 from openfisca_llo.errors import OutsideModelledPeriodError
-from openfisca_llo.handlers import ApiError, json_safe
+from openfisca_llo.handlers import ApiError
 from openfisca_llo.inputs import InputError, loads_json
+from openfisca_llo.json_values import json_safe
 from openfisca_llo.limits import MAX_BYTES, MAX_PERSONS, REQUEST_SECONDS, TIMEOUT, LimitExceeded
 from openfisca_llo.situations import SituationError
 

@@ -26,4 +26,5 @@ def reform_reason_enum(base, name: str, extra: dict | None = None, grounds: dict
         elif item.name != "geen":
             mapping[item] = [citation.url for citation in reason_citations(base, item.name) or []]
     grondslag(enum_class, mapping)
+    enum_class.basis = base  # the items of ``base`` are returned as the law's formula returns them
     return enum_class

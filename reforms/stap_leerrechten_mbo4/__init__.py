@@ -34,6 +34,7 @@ from openfisca_llo.variables.stap.stap_afwijzingsgrond import stap_afwijzingsgro
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
+from openfisca_llo.reasons import first_reason
 
 PARAMETERS_DIR = parameters_folder(__file__)
 BRON = cite("web-rijksoverheid-stap-leerrechten-consultatie")
@@ -134,10 +135,12 @@ class stap_afwijzingsgrond(Variable):
         plafond = basis == basis.possible_values.subsidieplafond_bereikt
         doelgroep = plafond * persoon("stap_leerrechten_doelgroep", period)
         uit_compartiment = persoon("stap_leerrechten_uit_compartiment", period)
-        return np.select(
-            [uit_compartiment, doelgroep],
-            [grond.geen, grond.subsidieplafond_en_leerrechtenbudget_bereikt],
+        return first_reason(
             default=uitkomst,
+            pairs=[
+                (grond.geen, uit_compartiment),
+                (grond.subsidieplafond_en_leerrechtenbudget_bereikt, doelgroep),
+            ],
         )
 
 

@@ -442,3 +442,29 @@ def test_every_example_amendment_changes_its_scheme(tax_benefit_system):
             assert 0 < amended < law, (file, law, amended)
         else:
             assert amended > law, (file, law, amended)
+
+
+def test_the_budget_costs_every_declared_scheme_from_its_declaration(tax_benefit_system):
+    """openfisca_llo.regelingen declares each scheme once; a budget costs it (``kosten``) or names why not
+    (``niet_begroot``); the budget's list is derived from the declaration, with the scheme's own variables."""
+    from openfisca_llo import regelingen
+
+    for regeling in regelingen.REGELINGEN:
+        assert bool(regeling.kosten) != bool(regeling.niet_begroot.strip()), (
+            f"{regeling.key}: declare how a budget costs it (kosten) or why not (niet_begroot), not both")
+        if not regeling.kosten:
+            assert NIET_DOORGEREKEND[regeling.key] == regeling.niet_begroot
+    costed = [post.naam or regeling.key for regeling in regelingen.REGELINGEN for post in regeling.kosten]
+    assert [r.naam for r in REGELINGEN] == costed and len(set(costed)) == len(costed)
+    entity_plural = {e.key: e.plural for e in tax_benefit_system.entities}
+    for regeling in regelingen.REGELINGEN:
+        for post in regeling.kosten:
+            costing = BY_NAME[post.naam or regeling.key]
+            assert (costing.grond, costing.recht) == (regeling.reden, regeling.recht), costing.naam
+            assert costing.bedrag == (post.bedrag or regeling.bedrag), costing.naam
+            assert entity_plural[costing.entiteit] == regeling.entiteit, costing.naam
+            for name in (costing.bedrag, costing.grond, costing.recht, costing.reeds, costing.rente, *costing.invoer):
+                assert name is None or name in tax_benefit_system.variables, (costing.naam, name)
+            for name in (costing.bedrag, costing.grond, costing.recht, *costing.invoer):
+                if name:
+                    assert tax_benefit_system.variables[name].entity.plural == regeling.entiteit, (costing.naam, name)

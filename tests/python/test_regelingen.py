@@ -1,5 +1,6 @@
 """Every scheme is declared once (openfisca_llo.regelingen), and every rule folder and reason variable is declared."""
 
+import inspect
 from pathlib import Path
 
 from openfisca_llo.checks import leaf_parameters
@@ -36,9 +37,9 @@ def test_each_scheme_is_declared_once_with_its_folders(tax_benefit_system):
     assert len(keys) == len(set(keys))
     for regeling in REGELINGEN:
         assert regeling.map in _folders(PARAMETERS_DIR), regeling.key
-        assert regeling.variabelen in _folders(VARIABLES_DIR), regeling.key
+        assert regeling.map in _folders(VARIABLES_DIR), regeling.key
         assert (TESTS / regeling.map).is_dir(), regeling.key
-        assert regeling.map in MAPPEN and regeling.variabelen in MAPPEN
+        assert regeling.map in MAPPEN
         assert regeling.entiteit in {e.plural for e in tax_benefit_system.entities}, regeling.key
         main = [name for name in (regeling.bedrag, regeling.reden, regeling.recht) if name]
         assert main, regeling.key
@@ -62,3 +63,17 @@ def test_each_scheme_cites_its_regulation(tax_benefit_system):
                 cited |= {c.source.id for v in parameter.values_list for c in parameter_citations(v.metadata)}
                 cited |= {c.source.id for c in parameter_citations(parameter.metadata)}
         assert regeling.bron in cited, regeling.key
+
+
+def test_parameters_and_variables_share_one_folder_layout():
+    """Each rule folder exists in parameters/ and in variables/, so a scheme's reference page shows both (no page
+    with parameters only and another with variables only)."""
+    assert _folders(PARAMETERS_DIR) == _folders(VARIABLES_DIR)
+
+
+def test_each_scheme_defines_its_variables_in_its_folder(tax_benefit_system):
+    for regeling in REGELINGEN:
+        for name in (regeling.bedrag, regeling.reden, regeling.recht):
+            if name:
+                source = Path(inspect.getsourcefile(type(tax_benefit_system.variables[name])))
+                assert source.parent == VARIABLES_DIR / regeling.map, (regeling.key, name, source)

@@ -5,8 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from openfisca_llo import formatting
-from openfisca_llo.json_values import plain_value, plain_values
+from openfisca_llo import budget, formatting
+from openfisca_llo.json_values import GEWOGEN_AANTAL, json_safe, plain_value, plain_values
 from openfisca_llo.parameter_paths import parameter_at_path, value_in_force
 
 
@@ -30,8 +30,21 @@ def test_json_values_round_money_to_the_cent_and_keep_rates():
     assert plain_value(np.int64(802)) == 802 and type(plain_value(np.int64(802))) is int
     assert plain_value(np.bool_(True)) is True
     assert plain_value(np.datetime64("2023-05-15")) == "2023-05-15"
-    assert plain_values(np.array([1.005, math.inf, 2.0]), "currency-EUR") == [1.0, None, 2.0]
+    # half a cent up, as every money variable is rounded (geld.py): 1,005 -> 1,01 in a value and in an array
+    assert plain_values(np.array([1.005, math.inf, 2.0]), "currency-EUR") == [1.01, None, 2.0]
+    assert plain_value(1.005, "currency-EUR") == 1.01 and plain_value(-1.005, "currency-EUR") == -1.01
     assert plain_values(np.array(["2023-05-15"], dtype="datetime64[D]")) == ["2023-05-15"]
+    assert plain_value(1234.5678, GEWOGEN_AANTAL) == 1234.57  # a budget's weighted count: 2 decimals
+
+
+def test_one_conversion_for_nested_answers_and_budget_rows():
+    """/trace and the fallback of every JSON answer (json_safe) and a budget's rows use plain_value."""
+    tree = {"a": [np.float64(0.1234567891), np.float64("nan"), np.int64(3)], 1: (np.bool_(False), None),
+            "d": np.datetime64("2023-05-15"), "arr": np.array([1.5, np.inf])}
+    assert json_safe(tree) == {"a": [0.123457, None, 3], "1": [False, None], "d": "2023-05-15", "arr": [1.5, None]}
+    row = {"kosten_eur": 1.005, "aanvragen": 10.123, "onbekend": float("nan"), "regeling": "stap_budget"}
+    assert budget._json_row(row) == {"kosten_eur": 1.01, "aanvragen": 10.12, "onbekend": None, "regeling": "stap_budget"}
+    assert [budget._csv_value(k, v) for k, v in row.items()] == [1.01, 10.12, None, "stap_budget"]
 
 
 def test_dutch_money_dates_and_values():

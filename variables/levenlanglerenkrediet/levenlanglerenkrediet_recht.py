@@ -19,7 +19,7 @@ from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.dates import studiejaar_begin
 from openfisca_llo.entities import Persoon
 from openfisca_llo.optional_parameters import record_unknown
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 BEROEPSONDERWIJS = ("mbo_bol", "mbo_bbl")
 VOLTIJD_OF_DUAAL_HO = ("hbo_voltijd", "hbo_duaal", "wo_voltijd", "wo_duaal")
@@ -226,32 +226,20 @@ def afwijzingsgrond(persoon, period, parameters, grond):
     )
     wettelijk_maximum_bekend = np.logical_not(np.isnan(jaarbedrag_les_of_collegegeld(persoon, period, parameters)))
 
-    return np.select(
-        [
-            np.logical_not(in_werking),
-            np.logical_not(kredietwaardig),
-            np.logical_not(persoon("levenlanglerenkrediet_opleiding_erkend", period)),
-            np.logical_not(nationaliteit_ok),
-            persoon("levenlanglerenkrediet_aanspraak_reguliere_studiefinanciering", period),
-            maximumleeftijd_bereikt,
-            mbo_te_jong,
-            ho_zonder_diploma,
-            eigen_kosten <= 0,
-            leeftijd_onbekend + np.logical_not(wettelijk_maximum_bekend),
-        ],
-        [
-            grond.regeling_niet_in_werking,
-            grond.onderwijssoort,
-            grond.opleiding_niet_erkend,
-            grond.nationaliteit,
-            grond.aanspraak_studiefinanciering,
-            grond.maximumleeftijd_bereikt,
-            grond.mbo_jonger_dan_30,
-            grond.voltijd_ho_jonger_dan_30_zonder_diploma,
-            grond.geen_eigen_kosten,
-            grond.onbekend,
-        ],
+    return first_reason(
         default=grond.geen,
+        pairs=[
+            (grond.regeling_niet_in_werking, np.logical_not(in_werking)),
+            (grond.onderwijssoort, np.logical_not(kredietwaardig)),
+            (grond.opleiding_niet_erkend, np.logical_not(persoon("levenlanglerenkrediet_opleiding_erkend", period))),
+            (grond.nationaliteit, np.logical_not(nationaliteit_ok)),
+            (grond.aanspraak_studiefinanciering, persoon("levenlanglerenkrediet_aanspraak_reguliere_studiefinanciering", period)),
+            (grond.maximumleeftijd_bereikt, maximumleeftijd_bereikt),
+            (grond.mbo_jonger_dan_30, mbo_te_jong),
+            (grond.voltijd_ho_jonger_dan_30_zonder_diploma, ho_zonder_diploma),
+            (grond.geen_eigen_kosten, eigen_kosten <= 0),
+            (grond.onbekend, leeftijd_onbekend + np.logical_not(wettelijk_maximum_bekend)),
+        ],
     )
 
 

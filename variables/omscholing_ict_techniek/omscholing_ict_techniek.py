@@ -10,7 +10,7 @@ from openfisca_llo.citations import cite
 from openfisca_llo.dates import add_months, from_yyyymmdd, period_date
 from openfisca_llo.entities import Persoon
 from openfisca_llo.optional_parameters import amount_or_nan, known_value
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 RVO = cite("web-rvo-omscholing-ict-techniek-voorwaarden")
 EERSTE_OPENSTELLING = np.datetime64("2021-09-01")  # parameter aanvraagperiode_open: eerste dag 'true' (nlsi.nl)
@@ -29,6 +29,28 @@ class OmscholingAfwijzingsgrond(Enum):
     opleiding_start_te_laat = "De opleiding start later dan drie maanden na de aanvraag"
     kosten_onder_minimum = "De kosten van het omscholingstraject zijn lager dan EUR 7.500"
     onbekend = "Niet te bepalen: of de aanvraagperiode op deze dag open was, is niet bekend"
+
+
+_g = OmscholingAfwijzingsgrond
+grondslag(
+    OmscholingAfwijzingsgrond,
+    {
+        _g.voor_aanvraagperiode: [cite("stcrt-2021-35043", onderwerp="openstelling 2021 in de Regeling openstelling EZK- en LNV-subsidies 2021")],
+        _g.buiten_aanvraagperiode: [
+            cite("stcrt-2021-35043", onderwerp="openstelling 2021 in de Regeling openstelling EZK- en LNV-subsidies 2021"),
+            cite("web-techniekpact-omscholing-2022"),
+            cite("web-rendement-omscholing-2022"),
+        ],
+        _g.onbekend: [cite("web-techniekpact-omscholing-2022")],
+        _g.geen_kansrijk_beroep: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
+        _g.al_werkzaam_in_beroepssegment: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
+        _g.recent_voortgezet_onderwijs: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
+        _g.minder_dan_helft_werktijd: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
+        _g.opleiding_te_vroeg_gestart: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
+        _g.opleiding_start_te_laat: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
+        _g.kosten_onder_minimum: [cite("stcrt-2021-35043", onderwerp="hoogte subsidie per omscholingstraject (titel 3.20)"), cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
+    },
+)
 
 
 class omscholing_ict_techniek_afwijzingsgrond(Variable):
@@ -67,28 +89,18 @@ class omscholing_ict_techniek_afwijzingsgrond(Variable):
         start = persoon("omscholing_startdatum_opleiding", period)
         start_toegestaan = start >= from_yyyymmdd(p.vroegste_startdatum_opleiding)
         uiterlijke_start = add_months(period_date(period), p.maximale_maanden_tot_start_opleiding)
-        return np.select(
-            [
-                np.logical_not(persoon("omscholing_naar_kansrijk_beroep", period)),
-                persoon("omscholing_eerder_werkzaam_in_beroepssegment", period),
-                persoon("omscholing_voortgezet_onderwijs_laatste_twee_jaar", period),
-                np.logical_not(persoon("omscholing_minstens_helft_werktijd_nieuw_beroep", period)),
-                np.logical_not(start_toegestaan),
-                start > uiterlijke_start,
-                persoon("omscholing_kosten_traject", period) < p.minimum_kosten_omscholingstraject,
-                np.full(n, open_ is None),
-            ],
-            [
-                grond.geen_kansrijk_beroep,
-                grond.al_werkzaam_in_beroepssegment,
-                grond.recent_voortgezet_onderwijs,
-                grond.minder_dan_helft_werktijd,
-                grond.opleiding_te_vroeg_gestart,
-                grond.opleiding_start_te_laat,
-                grond.kosten_onder_minimum,
-                grond.onbekend,
-            ],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.geen_kansrijk_beroep, np.logical_not(persoon("omscholing_naar_kansrijk_beroep", period))),
+                (grond.al_werkzaam_in_beroepssegment, persoon("omscholing_eerder_werkzaam_in_beroepssegment", period)),
+                (grond.recent_voortgezet_onderwijs, persoon("omscholing_voortgezet_onderwijs_laatste_twee_jaar", period)),
+                (grond.minder_dan_helft_werktijd, np.logical_not(persoon("omscholing_minstens_helft_werktijd_nieuw_beroep", period))),
+                (grond.opleiding_te_vroeg_gestart, np.logical_not(start_toegestaan)),
+                (grond.opleiding_start_te_laat, start > uiterlijke_start),
+                (grond.kosten_onder_minimum, persoon("omscholing_kosten_traject", period) < p.minimum_kosten_omscholingstraject),
+                (grond.onbekend, np.full(n, open_ is None)),
+            ],
         )
 
 
@@ -122,25 +134,3 @@ class omscholing_ict_techniek_cofinanciering_werkgever(Variable):
     def formula(persoon, period, parameters):
         """Kosten min subsidie; bij toekenning ten minste 50% van de kosten (kosten ten minste EUR 7.500)."""
         return persoon("omscholing_kosten_traject", period) - persoon("omscholing_ict_techniek_subsidie", period)
-
-
-_g = OmscholingAfwijzingsgrond
-grondslag(
-    OmscholingAfwijzingsgrond,
-    {
-        _g.voor_aanvraagperiode: [cite("stcrt-2021-35043", onderwerp="openstelling 2021 in de Regeling openstelling EZK- en LNV-subsidies 2021")],
-        _g.buiten_aanvraagperiode: [
-            cite("stcrt-2021-35043", onderwerp="openstelling 2021 in de Regeling openstelling EZK- en LNV-subsidies 2021"),
-            cite("web-techniekpact-omscholing-2022"),
-            cite("web-rendement-omscholing-2022"),
-        ],
-        _g.onbekend: [cite("web-techniekpact-omscholing-2022")],
-        _g.geen_kansrijk_beroep: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
-        _g.al_werkzaam_in_beroepssegment: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
-        _g.recent_voortgezet_onderwijs: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
-        _g.minder_dan_helft_werktijd: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
-        _g.opleiding_te_vroeg_gestart: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
-        _g.opleiding_start_te_laat: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
-        _g.kosten_onder_minimum: [cite("stcrt-2021-35043", onderwerp="hoogte subsidie per omscholingstraject (titel 3.20)"), cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
-    },
-)

@@ -7,7 +7,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 RVO = cite("web-rvo-praktijkleren")
 BRIEF_2022 = cite("doc-2022-0000194169", paragraaf="2. Beleidslijn Bedrijven in ontwikkeling")
@@ -19,6 +19,18 @@ class PraktijklerenAfwijzingsgrond(Enum):
     geen_werkend_leren = "Geen bbl-opleiding in het mbo en geen duale of deeltijdse hbo-opleiding"
     categorie_niet_gemodelleerd = "Deze categorie van de regeling (vmbo, praktijkonderwijs, vso, promovendus, toio) is niet gemodelleerd"
     hbo_sector_niet_subsidiabel = "De hbo-opleiding valt niet in Techniek, Zorg & Welzijn of Landbouw & Natuurlijke omgeving"
+
+
+_g = PraktijklerenAfwijzingsgrond
+grondslag(
+    PraktijklerenAfwijzingsgrond,
+    {
+        _g.buiten_gemodelleerde_periode: [cite("web-rvo-praktijkleren")],
+        _g.geen_werkend_leren: [cite("web-rvo-praktijkleren")],
+        _g.categorie_niet_gemodelleerd: [cite("web-rvo-praktijkleren")],
+        _g.hbo_sector_niet_subsidiabel: [cite("web-rvo-praktijkleren")],
+    },
+)
 
 
 class praktijkleren_afwijzingsgrond(Variable):
@@ -44,14 +56,13 @@ class praktijkleren_afwijzingsgrond(Variable):
         leerweg = persoon("praktijkleren_leerweg", period)
         waarden = leerweg.possible_values
         hbo = leerweg == waarden.hbo_duaal_of_deeltijd
-        return np.select(
-            [
-                leerweg == waarden.overig,
-                np.logical_not((leerweg == waarden.mbo_bbl) + hbo),
-                hbo * np.logical_not(persoon("praktijkleren_hbo_sector_subsidiabel", period)),
-            ],
-            [grond.categorie_niet_gemodelleerd, grond.geen_werkend_leren, grond.hbo_sector_niet_subsidiabel],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.categorie_niet_gemodelleerd, leerweg == waarden.overig),
+                (grond.geen_werkend_leren, np.logical_not((leerweg == waarden.mbo_bbl) + hbo)),
+                (grond.hbo_sector_niet_subsidiabel, hbo * np.logical_not(persoon("praktijkleren_hbo_sector_subsidiabel", period))),
+            ],
         )
 
 
@@ -83,15 +94,3 @@ class praktijkleren_tegemoetkoming(Variable):
     def formula(persoon, period, parameters):
         """Het bedrag vóór het maximum (invoer), ten hoogste EUR 2.700; 0 met de reden in praktijkleren_afwijzingsgrond."""
         return np.minimum(persoon("praktijkleren_bedrag_voor_maximum", period), persoon("praktijkleren_maximum", period))
-
-
-_g = PraktijklerenAfwijzingsgrond
-grondslag(
-    PraktijklerenAfwijzingsgrond,
-    {
-        _g.buiten_gemodelleerde_periode: [cite("web-rvo-praktijkleren")],
-        _g.geen_werkend_leren: [cite("web-rvo-praktijkleren")],
-        _g.categorie_niet_gemodelleerd: [cite("web-rvo-praktijkleren")],
-        _g.hbo_sector_niet_subsidiabel: [cite("web-rvo-praktijkleren")],
-    },
-)

@@ -5,7 +5,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 
 class ScholingsaftrekAfwijzingsgrond(Enum):
@@ -62,8 +62,10 @@ class scholingsaftrek_afwijzingsgrond(Variable):
 
         uitsluiting = persoon("scholingsaftrek_recht_op_studiefinanciering", period) * p.uitsluiting_bij_studiefinanciering
         art6_30_lid1_drempel = persoon("scholingsuitgaven", period) > p.drempel
-        return np.select(
-            [uitsluiting, np.logical_not(art6_30_lid1_drempel)],
-            [grond.studiefinanciering, grond.niet_boven_drempel],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.studiefinanciering, uitsluiting),
+                (grond.niet_boven_drempel, np.logical_not(art6_30_lid1_drempel)),
+            ],
         )

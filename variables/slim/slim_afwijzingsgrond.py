@@ -6,7 +6,7 @@ from openfisca_core.variables import Variable
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Onderneming
 from openfisca_llo.optional_parameters import value_or_none
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 
 class SlimAfwijzingsgrond(Enum):
@@ -31,7 +31,7 @@ grondslag(
         _g.geen_subsidiabele_aanvrager: [cite("stcrt-2019-70088", hoofdstuk="4", onderwerp="grootbedrijven in landbouw, horeca en recreatie")],
         _g.grootbedrijf_hoofdstuk_vervallen: [cite("stcrt-2024-41822", artikel="I", onderdeel="A")],
         _g.buiten_aanvraagtijdvak: [cite("BWBR0043015", artikel="5")],
-        _g.onder_minimum_kosten: [cite("stcrt-2019-70088", onderwerp="minimum subsidiabele kosten")],
+        _g.onder_minimum_kosten: [cite("BWBR0043015", artikel="4", lid="2"), cite("stcrt-2021-22240", artikel="I", onderdeel="B")],
         _g.budget_bereikt: [cite("BWBR0043015", artikel="6"), cite("stcrt-2022-13075", artikel="I", onderdeel="B")],
         _g.onbekend: [cite("BWBR0043015", artikel="5"), cite("BWBR0043015", artikel="6")],
     },
@@ -67,7 +67,8 @@ class slim_afwijzingsgrond(Variable):
         cite("stcrt-2024-41822", artikel="I", onderdeel="A"),
         cite("BWBR0043015", artikel="5"),
         cite("BWBR0043015", artikel="6"),
-        cite("stcrt-2019-70088", onderwerp="minimum subsidiabele kosten"),
+        cite("BWBR0043015", artikel="4", lid="2"),
+        cite("stcrt-2021-22240", artikel="I", onderdeel="B"),
         cite("stcrt-2021-22240", artikel="I", onderdeel="C"),
         cite("stcrt-2022-13075", artikel="I", onderdeel="B"),
     ]
@@ -77,7 +78,8 @@ class slim_afwijzingsgrond(Variable):
         (tijdvak of plafond niet bekend), dan het subsidieplafond van het tijdvak.
 
         Sinds Stcrt. 2021, 22240 onderdeel C zijn de weigeringsgronden dwingend ('wordt geweigerd').
-        Tijdvak per categorie (mkb; samenwerkingsverband en grootbedrijf); minimum EUR 5.000 subsidiabele kosten.
+        Tijdvak per categorie (mkb; samenwerkingsverband en grootbedrijf); minimum EUR 5.000 subsidiabele kosten
+        (artikel 4, tweede lid, sinds 10-3-2025 artikel 2.4; het bedrag alleen secundair gezien).
         Plafond per aanvraagtijdvak (artikel 6 van de oorspronkelijke regeling): al verleend in het tijdvak plus
         deze subsidie mag het plafond van de categorie niet overschrijden. Een onbekend tijdvak of plafond (null)
         geeft 'onbekend', nooit een toekenning; een weigering op bekende gronden gaat voor.
@@ -123,22 +125,14 @@ class slim_afwijzingsgrond(Variable):
         onbekend = np.isnan(tijdvak) + np.isnan(plafond)
         plafond_overschreden = onderneming("slim_reeds_verleend_in_aanvraagtijdvak", period) + bedrag > plafond
 
-        return np.select(
-            [
-                np.logical_not(is_mkb + is_grootbedrijf),
-                hoofdstuk_grootbedrijf_vervallen,
-                tijdvak == 0,
-                onder_minimum,
-                onbekend,
-                plafond_overschreden,
-            ],
-            [
-                grond.geen_subsidiabele_aanvrager,
-                grond.grootbedrijf_hoofdstuk_vervallen,
-                grond.buiten_aanvraagtijdvak,
-                grond.onder_minimum_kosten,
-                grond.onbekend,
-                grond.budget_bereikt,
-            ],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.geen_subsidiabele_aanvrager, np.logical_not(is_mkb + is_grootbedrijf)),
+                (grond.grootbedrijf_hoofdstuk_vervallen, hoofdstuk_grootbedrijf_vervallen),
+                (grond.buiten_aanvraagtijdvak, tijdvak == 0),
+                (grond.onder_minimum_kosten, onder_minimum),
+                (grond.onbekend, onbekend),
+                (grond.budget_bereikt, plafond_overschreden),
+            ],
         )

@@ -8,7 +8,7 @@ from openfisca_llo.variables.slim.slim_afwijzingsgrond import subsidieplafond, t
 
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Samenwerkingsverband
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 
 class SlimSamenwerkingsverbandAfwijzingsgrond(Enum):
@@ -95,22 +95,15 @@ class slim_samenwerkingsverband_afwijzingsgrond(Variable):
         reeds = samenwerkingsverband("slim_samenwerkingsverband_reeds_verleend_in_aanvraagtijdvak", period)
         plafond_overschreden = reeds + bedrag > plafond
 
-        return np.select(
-            [
-                np.logical_not(art1_partners),
-                np.full(n, tijdvak == 0),
-                onder_minimum,
-                np.full(n, onbekend),
-                plafond_overschreden,
-            ],
-            [
-                grond.te_weinig_partners,
-                grond.buiten_aanvraagtijdvak,
-                grond.onder_minimum_kosten,
-                grond.onbekend,
-                grond.budget_bereikt,
-            ],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.te_weinig_partners, np.logical_not(art1_partners)),
+                (grond.buiten_aanvraagtijdvak, np.full(n, tijdvak == 0)),
+                (grond.onder_minimum_kosten, onder_minimum),
+                (grond.onbekend, np.full(n, onbekend)),
+                (grond.budget_bereikt, plafond_overschreden),
+            ],
         )
 
 

@@ -9,7 +9,7 @@ from openfisca_llo.citations import cite
 from openfisca_llo.dates import from_yyyymmdd, period_date
 from openfisca_llo.entities import Onderneming, Persoon
 from openfisca_llo.optional_parameters import optional_child, per_enum_item, value_or_none
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 
 class ScholingssubsidieAfwijzingsgrond(Enum):
@@ -196,34 +196,21 @@ class slim_scholingssubsidie_afwijzingsgrond(Variable):
             else onderneming("slim_scholingssubsidie_reeds_verleend", period) + bedrag > budget
         )
 
-        return np.select(
-            [
-                toegelaten == 0,
-                np.logical_not(cruciaal),
-                np.logical_not(erkend),
-                niveau < 1,
-                niveau > p.hoogste_subsidiabele_nlqf_niveau,
-                te_vroeg,
-                te_laat,
-                doorberekend,
-                kosten <= 0,
-                onbekend,
-                budget_overschreden,
-            ],
-            [
-                grond.aanvrager_niet_toegelaten,
-                grond.sector_niet_maatschappelijk_cruciaal,
-                grond.ontwikkelpad_niet_erkend,
-                grond.niet_nlqf_ingeschaald,
-                grond.nlqf_niveau_niet_subsidiabel,
-                grond.ingekocht_of_gestart_te_vroeg,
-                grond.start_niet_binnen_13_weken,
-                grond.kosten_doorberekend_aan_deelnemer,
-                grond.geen_scholingskosten,
-                grond.onbekend,
-                grond.budget_bereikt,
-            ],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.aanvrager_niet_toegelaten, toegelaten == 0),
+                (grond.sector_niet_maatschappelijk_cruciaal, np.logical_not(cruciaal)),
+                (grond.ontwikkelpad_niet_erkend, np.logical_not(erkend)),
+                (grond.niet_nlqf_ingeschaald, niveau < 1),
+                (grond.nlqf_niveau_niet_subsidiabel, niveau > p.hoogste_subsidiabele_nlqf_niveau),
+                (grond.ingekocht_of_gestart_te_vroeg, te_vroeg),
+                (grond.start_niet_binnen_13_weken, te_laat),
+                (grond.kosten_doorberekend_aan_deelnemer, doorberekend),
+                (grond.geen_scholingskosten, kosten <= 0),
+                (grond.onbekend, onbekend),
+                (grond.budget_bereikt, budget_overschreden),
+            ],
         )
 
 

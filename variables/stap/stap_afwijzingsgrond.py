@@ -7,7 +7,7 @@ from openfisca_llo.citations import cite
 from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.entities import Persoon
 from openfisca_llo.optional_parameters import ONBEKEND, known_value
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 
 class StapAfwijzingsgrond(Enum):
@@ -25,6 +25,30 @@ class StapAfwijzingsgrond(Enum):
     kosten_volledig_door_derde = "De scholingskosten worden volledig door een derde (werkgever, O&O-fonds) betaald"
     onbekend = "Niet te bepalen: een benodigd gegeven (het subsidieplafond van het tijdvak of de AOW-leeftijd) is niet bekend"
     subsidieplafond_bereikt = "Het subsidieplafond van het aanvraagtijdvak zou worden overschreden"
+
+
+_g = StapAfwijzingsgrond
+grondslag(
+    StapAfwijzingsgrond,
+    {
+        _g.regeling_niet_in_werking: [cite("BWBR0045419", opschrift="[Regeling vervalt per 01-01-2027.]"), cite("web-sdpwerkt-intrekking-evc-overbrugging")],
+        _g.regeling_beeindigd: [cite("kst-30012-158", paragraaf="2")],
+        _g.buiten_aanvraagtijdvak: [cite("BWBR0045419", artikel="9")],
+        _g.te_jong: [cite("BWBR0045419", artikel="5", lid="2")],
+        _g.aow_leeftijd_bereikt: [cite("BWBR0045419", artikel="5", lid="2"), cite("BWBR0002221", artikel="7a", lid="1")],
+        _g.geen_band_met_arbeidsmarkt: [cite("BWBR0045419", artikel="5", lid="2")],
+        _g.studiefinanciering: [cite("BWBR0045419", onderwerp="uitsluiting bij studiefinanciering, lerarenbeurs of tegemoetkoming")],
+        _g.eerder_toegekend_dit_kalenderjaar: [cite("web-uwv-stap-informatie")],
+        _g.scholing_niet_subsidiabel: [cite("BWBR0045419", artikel="5", lid="1"), cite("stcrt-2023-20707", artikel="I", onderdeel="A")],
+        _g.geen_scholingskosten: [cite("BWBR0045419", artikel="1")],
+        _g.kosten_volledig_door_derde: [cite("BWBR0045419", artikel="1"), cite("web-schoevers-stap-voorwaarden")],
+        _g.onbekend: [cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"), cite("BWBR0002221", artikel="7a", lid="2")],
+        _g.subsidieplafond_bereikt: [
+            cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"),
+            cite("BWBR0045419", artikel="10"),
+        ],
+    },
+)
 
 
 def subsidieplafond(parameters, period):
@@ -105,57 +129,22 @@ class stap_afwijzingsgrond(Variable):
             bedrag = np.minimum(subsidiabel, p.maximum_per_kalenderjaar)
             plafond_overschreden = persoon("stap_reeds_verleend_in_tijdvak", period) + bedrag > plafond
 
-        return np.select(
-            [
-                np.logical_not(art5_lid2_leeftijd),
-                art5_lid2_aow,
-                np.logical_not(art5_lid2_verzekerd),
-                uitsluiting,
-                eerder,
-                np.logical_not(art5_lid1_register * ocw_erkend),
-                kosten <= 0,
-                subsidiabel <= 0,
-                onbekend,
-                plafond_overschreden,
-            ],
-            [
-                grond.te_jong,
-                grond.aow_leeftijd_bereikt,
-                grond.geen_band_met_arbeidsmarkt,
-                grond.studiefinanciering,
-                grond.eerder_toegekend_dit_kalenderjaar,
-                grond.scholing_niet_subsidiabel,
-                grond.geen_scholingskosten,
-                grond.kosten_volledig_door_derde,
-                grond.onbekend,
-                grond.subsidieplafond_bereikt,
-            ],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.te_jong, np.logical_not(art5_lid2_leeftijd)),
+                (grond.aow_leeftijd_bereikt, art5_lid2_aow),
+                (grond.geen_band_met_arbeidsmarkt, np.logical_not(art5_lid2_verzekerd)),
+                (grond.studiefinanciering, uitsluiting),
+                (grond.eerder_toegekend_dit_kalenderjaar, eerder),
+                (grond.scholing_niet_subsidiabel, np.logical_not(art5_lid1_register * ocw_erkend)),
+                (grond.geen_scholingskosten, kosten <= 0),
+                (grond.kosten_volledig_door_derde, subsidiabel <= 0),
+                (grond.onbekend, onbekend),
+                (grond.subsidieplafond_bereikt, plafond_overschreden),
+            ],
         )
 
-
-_g = StapAfwijzingsgrond
-grondslag(
-    StapAfwijzingsgrond,
-    {
-        _g.regeling_niet_in_werking: [cite("BWBR0045419", opschrift="[Regeling vervalt per 01-01-2027.]"), cite("web-sdpwerkt-intrekking-evc-overbrugging")],
-        _g.regeling_beeindigd: [cite("kst-30012-158", paragraaf="2")],
-        _g.buiten_aanvraagtijdvak: [cite("BWBR0045419", artikel="9")],
-        _g.te_jong: [cite("BWBR0045419", artikel="5", lid="2")],
-        _g.aow_leeftijd_bereikt: [cite("BWBR0045419", artikel="5", lid="2"), cite("BWBR0002221", artikel="7a", lid="1")],
-        _g.geen_band_met_arbeidsmarkt: [cite("BWBR0045419", artikel="5", lid="2")],
-        _g.studiefinanciering: [cite("BWBR0045419", onderwerp="uitsluiting bij studiefinanciering, lerarenbeurs of tegemoetkoming")],
-        _g.eerder_toegekend_dit_kalenderjaar: [cite("web-uwv-stap-informatie")],
-        _g.scholing_niet_subsidiabel: [cite("BWBR0045419", artikel="5", lid="1"), cite("stcrt-2023-20707", artikel="I", onderdeel="A")],
-        _g.geen_scholingskosten: [cite("BWBR0045419", artikel="1")],
-        _g.kosten_volledig_door_derde: [cite("BWBR0045419", artikel="1"), cite("web-schoevers-stap-voorwaarden")],
-        _g.onbekend: [cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"), cite("BWBR0002221", artikel="7a", lid="2")],
-        _g.subsidieplafond_bereikt: [
-            cite("BWBR0045419", onderwerp="subsidieplafond per aanvraagtijdvak"),
-            cite("BWBR0045419", artikel="10"),
-        ],
-    },
-)
 
 # Shared inputs as the STAP-budget uses them (explanations cite these, not the inputs' general rule).
 invoer_grondslag(

@@ -7,7 +7,7 @@ from openfisca_llo.citations import cite
 from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.entities import Persoon
 from openfisca_llo.optional_parameters import ONBEKEND, known_value
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 UVB_2023 = cite("web-uvb-ontwikkeladvies-praktisch-opgeleiden")
 
@@ -20,6 +20,20 @@ class StapOntwikkeladviesAfwijzingsgrond(Enum):
     aow_leeftijd_bereikt = "De AOW-leeftijd is op de dag van aanmelding bereikt"
     geen_band_met_arbeidsmarkt = "Geen band met de Nederlandse arbeidsmarkt (minder dan 6 maanden verzekerd in de referteperiode)"
     onbekend = "Niet te bepalen: een voorwaarde (leeftijd, AOW-grens of band met de arbeidsmarkt in de regeling van 2023) is niet bekend"
+
+
+_g = StapOntwikkeladviesAfwijzingsgrond
+grondslag(
+    StapOntwikkeladviesAfwijzingsgrond,
+    {
+        _g.buiten_aanmeldperiode: [cite("stcrt-2022-8302", onderwerp="aanmeldperiode en aanvraagtijdvak"), UVB_2023],
+        _g.opleidingsniveau_te_hoog: [cite("stcrt-2022-8302", artikel="1"), cite("kst-30012-158", paragraaf="2")],
+        _g.te_jong: [cite("stcrt-2022-8302", artikel="1")],
+        _g.aow_leeftijd_bereikt: [cite("stcrt-2022-8302", artikel="1"), cite("BWBR0002221", artikel="7a", lid="1")],
+        _g.geen_band_met_arbeidsmarkt: [cite("stcrt-2022-8302", artikel="1")],
+        _g.onbekend: [UVB_2023],
+    },
+)
 
 
 class stap_ontwikkeladvies_afwijzingsgrond(Variable):
@@ -60,10 +74,15 @@ class stap_ontwikkeladvies_afwijzingsgrond(Variable):
             nee if maanden is None else persoon("stap_maanden_verzekerd_referteperiode", period) < maanden
         )
         onbekend = np.full(n, minimumleeftijd is None or onder_aow is None or maanden is None) + aow_onbekend
-        return np.select(
-            [np.logical_not(art1_maximaal_mbo2), art1_te_jong, art1_aow, art1_geen_band, onbekend],
-            [grond.opleidingsniveau_te_hoog, grond.te_jong, grond.aow_leeftijd_bereikt, grond.geen_band_met_arbeidsmarkt, grond.onbekend],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.opleidingsniveau_te_hoog, np.logical_not(art1_maximaal_mbo2)),
+                (grond.te_jong, art1_te_jong),
+                (grond.aow_leeftijd_bereikt, art1_aow),
+                (grond.geen_band_met_arbeidsmarkt, art1_geen_band),
+                (grond.onbekend, onbekend),
+            ],
         )
 
 
@@ -79,19 +98,6 @@ class stap_ontwikkeladvies_recht(Variable):
         grond = persoon("stap_ontwikkeladvies_afwijzingsgrond", period)
         return grond == grond.possible_values.geen
 
-
-_g = StapOntwikkeladviesAfwijzingsgrond
-grondslag(
-    StapOntwikkeladviesAfwijzingsgrond,
-    {
-        _g.buiten_aanmeldperiode: [cite("stcrt-2022-8302", onderwerp="aanmeldperiode en aanvraagtijdvak"), UVB_2023],
-        _g.opleidingsniveau_te_hoog: [cite("stcrt-2022-8302", artikel="1"), cite("kst-30012-158", paragraaf="2")],
-        _g.te_jong: [cite("stcrt-2022-8302", artikel="1")],
-        _g.aow_leeftijd_bereikt: [cite("stcrt-2022-8302", artikel="1"), cite("BWBR0002221", artikel="7a", lid="1")],
-        _g.geen_band_met_arbeidsmarkt: [cite("stcrt-2022-8302", artikel="1")],
-        _g.onbekend: [UVB_2023],
-    },
-)
 
 # Shared inputs as the ontwikkeladvies uses them: artikel 1 ('deelnemer').
 invoer_grondslag(

@@ -6,7 +6,7 @@ from openfisca_core.variables import Variable
 from openfisca_llo.citations import cite
 from openfisca_llo.dates import add_years, period_date
 from openfisca_llo.entities import Persoon
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 
 class StudievoorschotvoucherAfwijzingsgrond(Enum):
@@ -63,20 +63,13 @@ class studievoorschotvoucher_afwijzingsgrond(Variable):
         vanaf = add_years(afgestudeerd, p.inzetbaar_vanaf_jaren_na_afstuderen)
         tot = add_years(afgestudeerd, p.inzetbaar_tot_jaren_na_afstuderen)
         geaccrediteerd = persoon("studievoorschotvoucher_opleiding_geaccrediteerd_ho", period)
-        return np.select(
-            [
-                np.logical_not(in_cohort),
-                np.logical_not(graad_behaald),
-                dag < vanaf,
-                dag >= tot,
-                np.logical_not(geaccrediteerd),
-            ],
-            [
-                grond.niet_in_cohort,
-                grond.geen_graad,
-                grond.te_vroeg,
-                grond.termijn_verstreken,
-                grond.opleiding_niet_geaccrediteerd,
-            ],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.niet_in_cohort, np.logical_not(in_cohort)),
+                (grond.geen_graad, np.logical_not(graad_behaald)),
+                (grond.te_vroeg, dag < vanaf),
+                (grond.termijn_verstreken, dag >= tot),
+                (grond.opleiding_niet_geaccrediteerd, np.logical_not(geaccrediteerd)),
+            ],
         )

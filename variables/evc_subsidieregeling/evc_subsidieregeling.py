@@ -8,7 +8,7 @@ from openfisca_core.variables import Variable
 from openfisca_llo.citations import cite
 from openfisca_llo.entities import Persoon
 from openfisca_llo.optional_parameters import flag_on_dates
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 UVB = cite("web-uvb-tijdelijke-subsidieregeling-evc-procedures")
 
@@ -59,10 +59,12 @@ class evc_subsidieregeling_afwijzingsgrond(Variable):
         pad = "evc_subsidieregeling.procedure_periode"
         start_binnen = flag_on_dates(parameters, pad, persoon("evc_startdatum", period))
         afronding_binnen = flag_on_dates(parameters, pad, persoon("evc_afgerond_op", period))
-        return np.select(
-            [np.logical_not(start_binnen * afronding_binnen), persoon("evc_kosten", period) <= 0],
-            [grond.procedure_buiten_periode, grond.geen_kosten],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.procedure_buiten_periode, np.logical_not(start_binnen * afronding_binnen)),
+                (grond.geen_kosten, persoon("evc_kosten", period) <= 0),
+            ],
         )
 
 

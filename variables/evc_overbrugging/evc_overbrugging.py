@@ -9,7 +9,7 @@ from openfisca_llo.citations import cite
 from openfisca_llo.context import invoer_grondslag
 from openfisca_llo.entities import Persoon
 from openfisca_llo.optional_parameters import ONBEKEND, amount_or_nan, flag_on_dates
-from openfisca_llo.reasons import grondslag
+from openfisca_llo.reasons import first_reason, grondslag
 
 
 class EvcOverbruggingAfwijzingsgrond(Enum):
@@ -25,6 +25,22 @@ class EvcOverbruggingAfwijzingsgrond(Enum):
     geen_band_met_arbeidsmarkt = "Minder dan 6 maanden verzekerd voor de volksverzekeringen in de referteperiode"
     geen_kosten = "Geen kosten van de EVC-procedure"
     onbekend = "Niet te bepalen: de AOW-leeftijd van het jaar van de startdag is niet vastgesteld"
+
+
+_g = EvcOverbruggingAfwijzingsgrond
+grondslag(
+    EvcOverbruggingAfwijzingsgrond,
+    {
+        _g.regeling_ingetrokken: [cite("web-sdpwerkt-intrekking-evc-overbrugging"), cite("stcrt-2022-32789", onderwerp="aanvraagtijdvak voor afgeronde EVC-procedures")],
+        _g.start_buiten_periode: [cite("stcrt-2022-32789", onderwerp="subsidiabele EVC-procedures gestart en afgerond van 1 juni 2022 tot en met 31 mei 2023")],
+        _g.afronding_buiten_periode: [cite("stcrt-2022-32789", onderwerp="subsidiabele EVC-procedures gestart en afgerond van 1 juni 2022 tot en met 31 mei 2023")],
+        _g.te_jong: [cite("stcrt-2022-32789", artikel="1")],
+        _g.aow_leeftijd_bereikt: [cite("stcrt-2022-32789", artikel="1")],
+        _g.geen_band_met_arbeidsmarkt: [cite("stcrt-2022-32789", artikel="1")],
+        _g.onbekend: [cite("BWBR0002221", artikel="7a", lid="2")],
+        _g.geen_kosten: [cite("stcrt-2022-32789", onderwerp="subsidiabele EVC-procedures gestart en afgerond van 1 juni 2022 tot en met 31 mei 2023")],
+    },
+)
 
 
 class evc_overbrugging_afwijzingsgrond(Variable):
@@ -66,24 +82,16 @@ class evc_overbrugging_afwijzingsgrond(Variable):
         art1_aow = aow == aow.possible_values.bereikt
         art1_verzekerd = persoon("evc_maanden_verzekerd_referteperiode", period) >= p.minimum_maanden_verzekerd
         kosten = persoon("evc_kosten", period)
-        return np.select(
-            [
-                np.logical_not(afronding_binnen),
-                np.logical_not(art1_leeftijd),
-                art1_aow,
-                np.logical_not(art1_verzekerd),
-                kosten <= 0,
-                aow == aow.possible_values[ONBEKEND],
-            ],
-            [
-                grond.afronding_buiten_periode,
-                grond.te_jong,
-                grond.aow_leeftijd_bereikt,
-                grond.geen_band_met_arbeidsmarkt,
-                grond.geen_kosten,
-                grond.onbekend,
-            ],
+        return first_reason(
             default=grond.geen,
+            pairs=[
+                (grond.afronding_buiten_periode, np.logical_not(afronding_binnen)),
+                (grond.te_jong, np.logical_not(art1_leeftijd)),
+                (grond.aow_leeftijd_bereikt, art1_aow),
+                (grond.geen_band_met_arbeidsmarkt, np.logical_not(art1_verzekerd)),
+                (grond.geen_kosten, kosten <= 0),
+                (grond.onbekend, aow == aow.possible_values[ONBEKEND]),
+            ],
         )
 
 
@@ -110,21 +118,6 @@ class evc_overbrugging_subsidie(Variable):
         maximum = parameters(period).evc_overbrugging.maximum_per_procedure
         return amount_or_nan(grond, np.where(toegekend, np.minimum(persoon("evc_kosten", period), maximum), 0))
 
-
-_g = EvcOverbruggingAfwijzingsgrond
-grondslag(
-    EvcOverbruggingAfwijzingsgrond,
-    {
-        _g.regeling_ingetrokken: [cite("web-sdpwerkt-intrekking-evc-overbrugging"), cite("stcrt-2022-32789", onderwerp="aanvraagtijdvak voor afgeronde EVC-procedures")],
-        _g.start_buiten_periode: [cite("stcrt-2022-32789", onderwerp="subsidiabele EVC-procedures gestart en afgerond van 1 juni 2022 tot en met 31 mei 2023")],
-        _g.afronding_buiten_periode: [cite("stcrt-2022-32789", onderwerp="subsidiabele EVC-procedures gestart en afgerond van 1 juni 2022 tot en met 31 mei 2023")],
-        _g.te_jong: [cite("stcrt-2022-32789", artikel="1")],
-        _g.aow_leeftijd_bereikt: [cite("stcrt-2022-32789", artikel="1")],
-        _g.geen_band_met_arbeidsmarkt: [cite("stcrt-2022-32789", artikel="1")],
-        _g.onbekend: [cite("BWBR0002221", artikel="7a", lid="2")],
-        _g.geen_kosten: [cite("stcrt-2022-32789", onderwerp="subsidiabele EVC-procedures gestart en afgerond van 1 juni 2022 tot en met 31 mei 2023")],
-    },
-)
 
 # Shared inputs as the overbruggingsregeling uses them: artikel 1 ('deelnemer').
 invoer_grondslag(
