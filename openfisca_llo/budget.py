@@ -944,6 +944,11 @@ def calibration(size: int = CALIBRATION_SIZE, seed: int = CALIBRATION_SEED) -> l
     employers = compute_budget(SyntheticSource(1, seed, chunk=1, werkgevers_seed=seed), [], list(range(2020, 2028)),
                                schemes=["slim_mkb", "slim_grootbedrijf", "slim_samenwerkingsverband",
                                         "slim_scholingssubsidie"], keep=True)
+    return _stap_rows(persons) + _llk_rows(persons) + _slim_rows(employers)
+
+
+def _stap_rows(persons: BudgetReport) -> list[dict]:
+    """STAP 2022 against the letter of 23-9-2022, each 2023 tijdvak against its plafond, 2023 against the budget."""
     rows = []
     stap = [r for r in persons.tijdvakken if r["regeling"] == "stap_budget" and r["variant"] == "wet"]
     rows.append({
@@ -967,6 +972,12 @@ def calibration(size: int = CALIBRATION_SIZE, seed: int = CALIBRATION_SEED) -> l
     rows.append({"grootheid": "STAP 2023, heel jaar: verleend bedrag",
                  "bron": "budget 2023 volgens secundaire bron (plafond EUR 170 mln, niet geverifieerd)",
                  "bronwaarde": 170e6, "model": row["kosten_eur"], "eenheid": "EUR"})
+    return rows
+
+
+def _llk_rows(persons: BudgetReport) -> list[dict]:
+    """Levenlanglerenkrediet 2021 against the borrowers and volume in the letter of 23-9-2022; 2022 without source."""
+    rows = []
     for year in (2021, 2022):
         row = _row(persons, year, "levenlanglerenkrediet")
         source = year == 2021
@@ -983,6 +994,12 @@ def calibration(size: int = CALIBRATION_SIZE, seed: int = CALIBRATION_SEED) -> l
                      "bron": f"{LETTER_2022}: 'Zij leenden in totaal EUR 27,3 miljoen'" if source else "geen bron",
                      "bronwaarde": 27.3e6 if source else None, "model": row["kosten_eur"] if known else None,
                      "eenheid": "EUR"})
+    return rows
+
+
+def _slim_rows(employers: BudgetReport) -> list[dict]:
+    """SLIM 2020-2022 against the yearly budget, the first mkb lottery, and the scholingssubsidie 2025-2027."""
+    rows = []
     for year in (2020, 2021, 2022):
         parts = [_row(employers, year, s) for s in ("slim_mkb", "slim_grootbedrijf", "slim_samenwerkingsverband")]
         total = sum(r["kosten_eur"] for r in parts)

@@ -36,7 +36,6 @@ from openfisca_llo.citations import (
 from openfisca_llo.domains import UNIT_DOMAINS, parameter_domain
 from openfisca_llo.optional_parameters import REDENEN
 
-PRECISIONS = ("artikel", "hoofdstuk", "onderwerp", "webpagina")
 REASON_MARK = "#"  # a user 'variable#item' in used_sources is the refusal reason 'item' of that variable
 
 

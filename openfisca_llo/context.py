@@ -27,6 +27,3 @@ def context_citations(gebruiker: str | None, invoer: str, on=None) -> list[Citat
     urls = _INVOER.get((gebruiker, invoer)) if gebruiker else None
     return None if urls is None else [parse_reference(url).on(on) for url in urls]
 
-
-def registered() -> dict[tuple[str, str], list[str]]:
-    return dict(_INVOER)

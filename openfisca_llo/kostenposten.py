@@ -48,7 +48,6 @@ class Regeling:
     toelichting: str = ""
 
 
-PERSON_CORE = {"geboortedatum", "opleidingsniveau"}
 _ENTITEIT = {"personen": "persoon", "ondernemingen": "onderneming", "samenwerkingsverbanden": "samenwerkingsverband"}
 
 

@@ -148,15 +148,10 @@ class Trace:
     failures: dict[str, str] = field(default_factory=dict)  # cases failing on the unchanged law
 
 
-@contextlib.contextmanager
-def _tracing(record_parameter, record_variable, record_code) -> Iterator[None]:
-    """Record every leaf read from a ParameterNodeAtInstant and every formula run, while active."""
-
-    original_add_child = ParameterNodeAtInstant.add_child
+def _recording_parameter_methods(record_parameter) -> dict:
+    """ParameterNodeAtInstant methods that record every leaf read (a null value asked for is a read too)."""
     original_getattr = ParameterNodeAtInstant.__getattr__
     original_getitem = ParameterNodeAtInstant.__getitem__
-    original_iter = ParameterNodeAtInstant.__iter__
-    original_run_formula = Simulation._run_formula
 
     def add_child(self, child_name, child_at_instant):
         self._children[child_name] = child_at_instant  # no attribute: every read goes through __getattr__
@@ -186,8 +181,13 @@ def _tracing(record_parameter, record_variable, record_code) -> Iterator[None]:
             record_parameter(f"{self._name}.{key}" if self._name else key, self._instant_str)
         return original_getitem(self, key)
 
-    def iter_(self):
-        return original_iter(self)
+    return {"add_child": add_child, "__getattr__": getattr_, "__getitem__": getitem}
+
+
+@contextlib.contextmanager
+def _tracing(record_parameter, record_variable, record_code) -> Iterator[None]:
+    """Record every leaf read from a ParameterNodeAtInstant and every formula run, while active."""
+    original_run_formula = Simulation._run_formula
 
     def run_formula(self, variable, population, period):
         record_variable(variable.name)
@@ -199,19 +199,19 @@ def _tracing(record_parameter, record_variable, record_code) -> Iterator[None]:
         if event == "call" and frame.f_code.co_filename.startswith(roots):
             record_code(frame.f_code)
 
+    patches = _recording_parameter_methods(record_parameter)
+    originals = {name: getattr(ParameterNodeAtInstant, name) for name in patches}
     sys.setprofile(profile)
-    ParameterNodeAtInstant.add_child = add_child
-    ParameterNodeAtInstant.__getattr__ = getattr_
-    ParameterNodeAtInstant.__getitem__ = getitem
+    for name, method in patches.items():
+        setattr(ParameterNodeAtInstant, name, method)
     Simulation._run_formula = run_formula
     clear_parameter_caches()
     try:
         yield
     finally:
         sys.setprofile(None)
-        ParameterNodeAtInstant.add_child = original_add_child
-        ParameterNodeAtInstant.__getattr__ = original_getattr
-        ParameterNodeAtInstant.__getitem__ = original_getitem
+        for name, method in originals.items():
+            setattr(ParameterNodeAtInstant, name, method)
         Simulation._run_formula = original_run_formula
         clear_parameter_caches()
 

@@ -627,87 +627,139 @@ def _uniform_dates(rng, year: int, n: int) -> np.ndarray:
     return start + rng.integers(0, days, size=n).astype("timedelta64[D]")
 
 
-def scheme_columns(rng, year: int, ages: np.ndarray, education: np.ndarray) -> dict[str, np.ndarray]:
-    """The SCHEME_COLUMNS of a synthetic population for ``year`` (see the rate constants above). Values are drawn
-    only for the persons who take part (a few percent), so a chunk of a large population is cheap to make."""
-    n = len(ages)
-    cols: dict[str, np.ndarray] = {}
+class _Draws:
+    """Draws for the persons who take part in a scheme; everyone else keeps the column's default."""
 
-    def spread(chosen, values, default, dtype):
-        out = np.full(n, default, dtype=dtype)
+    def __init__(self, rng, year: int, n: int):
+        self.rng, self.year, self.n = rng, year, n
+
+    def pick(self, eligible: np.ndarray, rate: float) -> np.ndarray:
+        """The indices of the eligible persons who apply, each with probability ``rate``."""
+        return np.flatnonzero(eligible & (self.rng.random(self.n) < rate))
+
+    def spread(self, chosen, values, default, dtype) -> np.ndarray:
+        """A column with ``values`` for the ``chosen`` persons and ``default`` for everyone else."""
+        out = np.full(self.n, default, dtype=dtype)
         out[chosen] = values
         return out
 
-    def dates(chosen, values):
-        return spread(chosen, values, np.datetime64("NaT"), "datetime64[D]")
+    def dates(self, chosen, values) -> np.ndarray:
+        return self.spread(chosen, values, np.datetime64("NaT"), "datetime64[D]")
 
-    def pick(eligible, rate):
-        return np.flatnonzero(eligible & (rng.random(n) < rate))
+    def uniform_dates(self, k: int) -> np.ndarray:
+        return _uniform_dates(self.rng, self.year, k)
 
+
+def _ontwikkeladvies_columns(d: _Draws, ages, education) -> dict[str, np.ndarray]:
     low = np.isin(education, [LEVELS.index(x) for x in ("geen", "vmbo", "mbo_1", "mbo_2")])
-    chosen = pick(low, ONTWIKKELADVIES_RATE)
-    cols["aanvraagdatum_stap_ontwikkeladvies"] = dates(chosen, _uniform_dates(rng, year, len(chosen)))
+    chosen = d.pick(low, ONTWIKKELADVIES_RATE)
+    return {"aanvraagdatum_stap_ontwikkeladvies": d.dates(chosen, d.uniform_dates(len(chosen)))}
 
-    chosen = pick((ages >= LLK_AGES[0]) & (ages <= LLK_AGES[1]), LLK_RATE)
+
+def _levenlanglerenkrediet_columns(d: _Draws, ages, education) -> dict[str, np.ndarray]:
+    rng = d.rng
+    chosen = d.pick((ages >= LLK_AGES[0]) & (ages <= LLK_AGES[1]), LLK_RATE)
     k = len(chosen)
-    first = (np.datetime64(f"{year}-01", "M") + rng.integers(0, 12, size=k).astype("timedelta64[M]")).astype("datetime64[D]")
-    cols["aanvraagdatum_levenlanglerenkrediet"] = dates(chosen, first)
+    first = (np.datetime64(f"{d.year}-01", "M") + rng.integers(0, 12, size=k).astype("timedelta64[M]")).astype("datetime64[D]")
+    cols = {"aanvraagdatum_levenlanglerenkrediet": d.dates(chosen, first)}
     kinds = [i.name for i in LevenlanglerenkredietOnderwijssoort]
     options = np.array([kinds.index(x) for x in ("hbo_deeltijd", "wo_deeltijd", "hbo_voltijd", "mbo_bol")])
-    cols["levenlanglerenkrediet_onderwijssoort"] = spread(chosen, options[rng.integers(0, len(options), size=k)],
-                                                          kinds.index("hbo_deeltijd"), np.int16)
-    cols["levenlanglerenkrediet_verschuldigd_les_of_collegegeld"] = spread(
+    cols["levenlanglerenkrediet_onderwijssoort"] = d.spread(chosen, options[rng.integers(0, len(options), size=k)],
+                                                            kinds.index("hbo_deeltijd"), np.int16)
+    cols["levenlanglerenkrediet_verschuldigd_les_of_collegegeld"] = d.spread(
         chosen, np.round(rng.lognormal(np.log(LLK_FEE_MEDIAN), 0.5, size=k), 2), 0.0, np.float64)
-    cols["levenlanglerenkrediet_opleiding_erkend"] = spread(chosen, True, False, bool)
-    cols["levenlanglerenkrediet_ho_diploma_behaald"] = spread(chosen, rng.random(k) < 0.5, False, bool)
+    cols["levenlanglerenkrediet_opleiding_erkend"] = d.spread(chosen, True, False, bool)
+    cols["levenlanglerenkrediet_ho_diploma_behaald"] = d.spread(chosen, rng.random(k) < 0.5, False, bool)
+    return cols
 
-    chosen = pick(np.ones(n, dtype=bool), SCHOLINGSAFTREK_RATE)
-    k = len(chosen)
-    cols["aanvraagdatum_scholingsaftrek"] = dates(chosen, _uniform_dates(rng, year, k))
-    spending = np.clip(rng.lognormal(np.log(SCHOLINGSAFTREK_MEDIAN), 0.8, size=k), 100, 15_000)
-    cols["scholingsuitgaven"] = spread(chosen, np.round(spending, 2), 0.0, np.float64)
 
-    chosen = pick((ages >= 20) & (ages <= 60), OMSCHOLING_RATE)
+def _scholingsaftrek_columns(d: _Draws, ages, education) -> dict[str, np.ndarray]:
+    chosen = d.pick(np.ones(d.n, dtype=bool), SCHOLINGSAFTREK_RATE)
     k = len(chosen)
-    applied = _uniform_dates(rng, year, k)
-    cols["aanvraagdatum_omscholing_ict_techniek"] = dates(chosen, applied)
-    cols["omscholing_naar_kansrijk_beroep"] = spread(chosen, True, False, bool)
-    cols["omscholing_minstens_helft_werktijd_nieuw_beroep"] = spread(chosen, True, False, bool)
-    cols["omscholing_startdatum_opleiding"] = dates(chosen, applied + np.timedelta64(30, "D"))
-    cols["omscholing_kosten_traject"] = spread(chosen, np.round(rng.uniform(7_500, 15_000, size=k), 2), 0.0, np.float64)
+    cols = {"aanvraagdatum_scholingsaftrek": d.dates(chosen, d.uniform_dates(k))}
+    spending = np.clip(d.rng.lognormal(np.log(SCHOLINGSAFTREK_MEDIAN), 0.8, size=k), 100, 15_000)
+    cols["scholingsuitgaven"] = d.spread(chosen, np.round(spending, 2), 0.0, np.float64)
+    return cols
 
-    chosen = pick((ages >= PRAKTIJKLEREN_AGES[0]) & (ages <= PRAKTIJKLEREN_AGES[1]), PRAKTIJKLEREN_RATE)
+
+def _omscholing_columns(d: _Draws, ages, education) -> dict[str, np.ndarray]:
+    chosen = d.pick((ages >= 20) & (ages <= 60), OMSCHOLING_RATE)
     k = len(chosen)
-    cols["aanvraagdatum_praktijkleren"] = dates(chosen, _uniform_dates(rng, year, k))
+    applied = d.uniform_dates(k)
+    return {
+        "aanvraagdatum_omscholing_ict_techniek": d.dates(chosen, applied),
+        "omscholing_naar_kansrijk_beroep": d.spread(chosen, True, False, bool),
+        "omscholing_minstens_helft_werktijd_nieuw_beroep": d.spread(chosen, True, False, bool),
+        "omscholing_startdatum_opleiding": d.dates(chosen, applied + np.timedelta64(30, "D")),
+        "omscholing_kosten_traject": d.spread(chosen, np.round(d.rng.uniform(7_500, 15_000, size=k), 2), 0.0, np.float64),
+    }
+
+
+def _praktijkleren_columns(d: _Draws, ages, education) -> dict[str, np.ndarray]:
+    rng = d.rng
+    chosen = d.pick((ages >= PRAKTIJKLEREN_AGES[0]) & (ages <= PRAKTIJKLEREN_AGES[1]), PRAKTIJKLEREN_RATE)
+    k = len(chosen)
+    cols = {"aanvraagdatum_praktijkleren": d.dates(chosen, d.uniform_dates(k))}
     ways = [i.name for i in PraktijklerenLeerweg]
     hbo = rng.random(k) < 0.3
-    cols["praktijkleren_leerweg"] = spread(
+    cols["praktijkleren_leerweg"] = d.spread(
         chosen, np.where(hbo, ways.index("hbo_duaal_of_deeltijd"), ways.index("mbo_bbl")), ways.index("geen"), np.int16)
-    cols["praktijkleren_hbo_sector_subsidiabel"] = spread(chosen, hbo & (rng.random(k) < 0.5), False, bool)
-    cols["praktijkleren_bedrag_voor_maximum"] = spread(chosen, np.round(rng.uniform(1_500, 4_000, size=k), 2), 0.0,
-                                                       np.float64)
+    cols["praktijkleren_hbo_sector_subsidiabel"] = d.spread(chosen, hbo & (rng.random(k) < 0.5), False, bool)
+    cols["praktijkleren_bedrag_voor_maximum"] = d.spread(chosen, np.round(rng.uniform(1_500, 4_000, size=k), 2), 0.0,
+                                                         np.float64)
+    return cols
 
-    chosen = pick(np.ones(n, dtype=bool), EVC_RATE)
-    k = len(chosen)
-    start = _uniform_dates(rng, year, k)
-    cols["evc_startdatum"] = dates(chosen, start)
-    cols["evc_afgerond_op"] = dates(chosen, start + np.timedelta64(60, "D"))
-    cols["aanvraagdatum_evc_overbrugging"] = dates(chosen, start)
-    cols["aanvraagdatum_evc_subsidieregeling"] = dates(chosen, start + np.timedelta64(60, "D"))
-    cols["evc_kosten"] = spread(chosen, np.round(rng.uniform(800, 1_500, size=k), 2), 0.0, np.float64)
 
-    chosen = pick((ages >= VOUCHER_AGES[0]) & (ages <= VOUCHER_AGES[1]), VOUCHER_RATE)
+def _evc_columns(d: _Draws, ages, education) -> dict[str, np.ndarray]:
+    chosen = d.pick(np.ones(d.n, dtype=bool), EVC_RATE)
     k = len(chosen)
-    cols["aanvraagdatum_studievoorschotvoucher"] = dates(chosen, _uniform_dates(rng, year, k))
+    start = d.uniform_dates(k)
+    return {
+        "evc_startdatum": d.dates(chosen, start),
+        "evc_afgerond_op": d.dates(chosen, start + np.timedelta64(60, "D")),
+        "aanvraagdatum_evc_overbrugging": d.dates(chosen, start),
+        "aanvraagdatum_evc_subsidieregeling": d.dates(chosen, start + np.timedelta64(60, "D")),
+        "evc_kosten": d.spread(chosen, np.round(d.rng.uniform(800, 1_500, size=k), 2), 0.0, np.float64),
+    }
+
+
+def _studievoorschotvoucher_columns(d: _Draws, ages, education) -> dict[str, np.ndarray]:
+    rng = d.rng
+    chosen = d.pick((ages >= VOUCHER_AGES[0]) & (ages <= VOUCHER_AGES[1]), VOUCHER_RATE)
+    k = len(chosen)
+    cols = {"aanvraagdatum_studievoorschotvoucher": d.dates(chosen, d.uniform_dates(k))}
     intake = rng.integers(2015, 2018, size=k)
     grades = [i.name for i in HogerOnderwijsGraad]
     wo = rng.random(k) < 0.4
-    cols["ho_instroomjaar"] = spread(chosen, intake, 0, np.int64)
-    cols["ho_graad"] = spread(chosen, np.where(wo, grades.index("wo_master"), grades.index("hbo_bachelor")),
-                              grades.index("geen"), np.int16)
+    cols["ho_instroomjaar"] = d.spread(chosen, intake, 0, np.int64)
+    cols["ho_graad"] = d.spread(chosen, np.where(wo, grades.index("wo_master"), grades.index("hbo_bachelor")),
+                                grades.index("geen"), np.int16)
     graduation = (intake + np.where(wo, 5, 4) - 1970).astype("datetime64[Y]").astype("datetime64[D]")
-    cols["ho_datum_afstuderen"] = dates(chosen, graduation + np.timedelta64(180, "D"))
-    cols["studievoorschotvoucher_opleiding_geaccrediteerd_ho"] = spread(chosen, True, False, bool)
+    cols["ho_datum_afstuderen"] = d.dates(chosen, graduation + np.timedelta64(180, "D"))
+    cols["studievoorschotvoucher_opleiding_geaccrediteerd_ho"] = d.spread(chosen, True, False, bool)
+    return cols
+
+
+#: The schemes in the order they draw from the random stream (a new scheme goes at the end, so the others keep
+#: their values for a given seed).
+_SCHEME_DRAWS = (
+    _ontwikkeladvies_columns,
+    _levenlanglerenkrediet_columns,
+    _scholingsaftrek_columns,
+    _omscholing_columns,
+    _praktijkleren_columns,
+    _evc_columns,
+    _studievoorschotvoucher_columns,
+)
+
+
+def scheme_columns(rng, year: int, ages: np.ndarray, education: np.ndarray) -> dict[str, np.ndarray]:
+    """The SCHEME_COLUMNS of a synthetic population for ``year`` (see the rate constants above). Values are drawn
+    only for the persons who take part (a few percent), so a chunk of a large population is cheap to make."""
+    draws = _Draws(rng, year, len(ages))
+    cols: dict[str, np.ndarray] = {}
+    for scheme in _SCHEME_DRAWS:
+        cols |= scheme(draws, ages, education)
     # a column equal to its default everywhere is left out (the file stays small; Population.column supplies it)
     return {k: v for k, v in cols.items() if not _all_default(k, v)}
 
@@ -719,6 +771,66 @@ def _all_default(name: str, values: np.ndarray) -> bool:
     if isinstance(kind, list):
         return bool((values == kind.index(default)).all())
     return bool((values == default).all())
+
+
+def _persons(rng, stap_year: int, applies: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ages (applicants: 23% aged 50 or older), birth dates and education levels (applicants: 55% at most mbo-4)."""
+    size, n_app = len(applies), int(applies.sum())
+    ages = rng.integers(MIN_AGE, MAX_AGE + 1, size=size)  # non-applicants: uniform
+    older = rng.random(size) < APPLICANTS_50_PLUS
+    applicant_ages = np.where(older, rng.integers(50, MAX_AGE + 1, size=size), rng.integers(MIN_AGE, 50, size=size))
+    ages = np.where(applies, applicant_ages, ages)
+    birth = _birth_dates(rng, stap_year, ages)
+
+    education = _education(rng, size, list(EDUCATION_SHARES))
+    low = rng.random(size) < APPLICANTS_AT_MOST_MBO4
+    high_levels = [level for level in EDUCATION_SHARES if level not in AT_MOST_MBO4]
+    applicant_education = np.where(low[applies], _education(rng, n_app, AT_MOST_MBO4), _education(rng, n_app, high_levels))
+    education = education.astype(np.int16)
+    education[applies] = applicant_education
+    return ages, birth, education
+
+
+def _application_dates(rng, stap_year: int, applies: np.ndarray) -> np.ndarray:
+    """STAP application dates: a tijdvak drawn evenly, arriving a geometric number of days after it opens (within
+    the tijdvak); NaT for those who do not apply."""
+    size = len(applies)
+    starts = np.array(tijdvak_starts(stap_year), dtype="datetime64[D]")
+    ends = np.append(starts[1:], np.datetime64(f"{stap_year + 1}-01-01", "D")) - np.timedelta64(1, "D")
+    window = rng.integers(0, len(starts), size=size)
+    delay = rng.geometric(1.0 / (MEAN_ARRIVAL_DAYS + 1.0), size=size) - 1
+    dates = np.minimum(starts[window] + delay.astype("timedelta64[D]"), ends[window])
+    return np.where(applies, dates, np.datetime64("NaT"))
+
+
+def _stap_inputs(rng, applies: np.ndarray, dates: np.ndarray, ages: np.ndarray) -> dict[str, np.ndarray]:
+    """The other STAP inputs (Population fields): costs, register, OCW recognition, months insured,
+    studiefinanciering and half-time work."""
+    size, n_app = len(applies), int(applies.sum())
+    costs = np.zeros(size)
+    costs[applies] = _costs(rng, n_app)
+    in_register = applies & (rng.random(size) < IN_REGISTER)
+    recognised = rng.random(size) < OCW_RECOGNISED_BEFORE
+    recognised = applies & (recognised | (dates >= np.datetime64(OCW_RECOGNISED_FROM)))
+    months = np.where(rng.random(size) < FULLY_INSURED, MAX_MONTHS, rng.integers(0, MAX_MONTHS, size=size))
+    student = (ages < 30) & (rng.random(size) < STUDIEFINANCIERING_UNDER_30)
+    half_time = rng.random(size) < HALF_TIME
+    return {
+        "maanden_verzekerd": months.astype(np.int32),
+        "stap_scholingskosten": costs,
+        "stap_ocw_erkend": recognised,
+        "stap_in_scholingsregister": in_register,
+        "ontvangt_studiefinanciering": student,
+        "halftijds_gewerkt": half_time,
+    }
+
+
+def _ids(size: int, first_row: int, text_ids: bool) -> np.ndarray:
+    if text_ids:
+        width = len(str(first_row + size - 1))
+        return np.char.add("synth-", np.char.zfill(np.arange(first_row, first_row + size).astype(str), width))
+    # a chunk of a budget run: the global row numbers (text ids cost a third of the generation time)
+    return np.arange(first_row, first_row + size, dtype=np.int64)
 
 
 def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPULATION_18_TO_AOW,
@@ -748,67 +860,29 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
         raise ValueError("het jaar moet tussen 2020 en 2031 liggen (de AOW-leeftijd is in het model bekend tot en met "
                          "2031; STAP-aanvragen vóór 2022 wijst het model af: de regeling gold toen niet)")
     rng = np.random.default_rng(seed)
-
     applies = rng.random(size) < APPLICATION_RATE
-    n_app = int(applies.sum())
-
-    ages = rng.integers(MIN_AGE, MAX_AGE + 1, size=size)  # non-applicants: uniform
-    older = rng.random(size) < APPLICANTS_50_PLUS
-    applicant_ages = np.where(older, rng.integers(50, MAX_AGE + 1, size=size), rng.integers(MIN_AGE, 50, size=size))
-    ages = np.where(applies, applicant_ages, ages)
-    birth = _birth_dates(rng, stap_year, ages)
-
-    education = _education(rng, size, list(EDUCATION_SHARES))
-    low = rng.random(size) < APPLICANTS_AT_MOST_MBO4
-    high_levels = [level for level in EDUCATION_SHARES if level not in AT_MOST_MBO4]
-    applicant_education = np.where(low[applies], _education(rng, n_app, AT_MOST_MBO4), _education(rng, n_app, high_levels))
-    education = education.astype(np.int16)
-    education[applies] = applicant_education
-
-    starts = np.array(tijdvak_starts(stap_year), dtype="datetime64[D]")
-    ends = np.append(starts[1:], np.datetime64(f"{stap_year + 1}-01-01", "D")) - np.timedelta64(1, "D")
-    window = rng.integers(0, len(starts), size=size)
-    delay = rng.geometric(1.0 / (MEAN_ARRIVAL_DAYS + 1.0), size=size) - 1
-    dates = np.minimum(starts[window] + delay.astype("timedelta64[D]"), ends[window])
-    dates = np.where(applies, dates, np.datetime64("NaT"))
-
-    costs = np.zeros(size)
-    costs[applies] = _costs(rng, n_app)
-    in_register = applies & (rng.random(size) < IN_REGISTER)
-    recognised = rng.random(size) < OCW_RECOGNISED_BEFORE
-    recognised = applies & (recognised | (dates >= np.datetime64(OCW_RECOGNISED_FROM)))
-    months = np.where(rng.random(size) < FULLY_INSURED, MAX_MONTHS, rng.integers(0, MAX_MONTHS, size=size))
-    student = (ages < 30) & (rng.random(size) < STUDIEFINANCIERING_UNDER_30)
-    half_time = rng.random(size) < HALF_TIME
+    ages, birth, education = _persons(rng, stap_year, applies)
+    dates = _application_dates(rng, stap_year, applies)
+    stap = _stap_inputs(rng, applies, dates, ages)
     leerrekening = {}
     for year in LEERREKENING_YEARS:  # costs drawn only for those who spend
         spends = rng.random(size) < LEERREKENING_SPEND_RATE
         leerrekening[year] = np.zeros(size)
         leerrekening[year][spends] = _costs(rng, int(spends.sum()))
-    if text_ids:
-        width = len(str(first_row + size - 1))
-        ids = np.char.add("synth-", np.char.zfill(np.arange(first_row, first_row + size).astype(str), width))
-    else:  # a chunk of a budget run: the global row numbers (text ids cost a third of the generation time)
-        ids = np.arange(first_row, first_row + size, dtype=np.int64)
     # the other schemes from a stream of their own, so the STAP and leerrekening columns do not change
     kolommen = scheme_columns(np.random.default_rng([seed, 1]), stap_year, ages, education) if all_schemes else {}
     description = (
         f"SYNTHETISCHE populatie (openfisca-llo population --size {size} --seed {seed} --stap-jaar {stap_year}): "
         f"geen echte personen.\nElke rij staat voor {total / size:g} personen van 18 jaar tot de AOW-leeftijd "
         f"({formatting.number(total)} in totaal, een aanname). Aannames en bronnen: docs/handleidingen/budget.rst.\n"
-        f"{n_app} rijen vragen STAP-budget aan in {stap_year}."
+        f"{int(applies.sum())} rijen vragen STAP-budget aan in {stap_year}."
     )
     return Population(
-        id=ids,
+        id=_ids(size, first_row, text_ids),
         geboortedatum=birth,
         opleidingsniveau=education,
-        maanden_verzekerd=months.astype(np.int32),
         stap_aanvraagdatum=dates.astype("datetime64[D]"),
-        stap_scholingskosten=costs,
-        stap_ocw_erkend=recognised,
-        stap_in_scholingsregister=in_register,
-        ontvangt_studiefinanciering=student,
-        halftijds_gewerkt=half_time,
+        **stap,
         aanvraagvolgorde=rng.random(size),
         gewicht=np.full(size, total / size),
         leerrekening_scholingskosten=leerrekening,

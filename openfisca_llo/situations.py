@@ -163,7 +163,8 @@ def json_type(value) -> str:
     return type(value).__name__
 
 
-def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MAX_PERSONS) -> ParsedSituation:
+def _checked_persons(tax_benefit_system, situation, max_persons: int) -> dict:
+    """The persons of a situation whose top-level keys are all entities (SituationError otherwise)."""
     errors: dict[str, str] = {}
     if not isinstance(situation, dict):
         raise SituationError({"": f"verwacht een object met entiteiten, kreeg {json_type(situation)}"})
@@ -184,16 +185,23 @@ def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MA
             {person_entity.plural: f"{len(persons)} personen; ten hoogste {max_persons} per verzoek "
                                    f"(instelbaar met {MAX_PERSONS.name})"}, status=413
         )
+    return persons
 
-    ids = {person_entity.plural: [str(key) for key in persons]}
-    person_index = {person_id: index for index, person_id in enumerate(ids[person_entity.plural])}
-    memberships: dict[str, tuple[list[str], list[str]]] = {}
-    inputs: dict[tuple[str, str], dict[int, object]] = defaultdict(dict)
-    requested: list[tuple[str, str, str, str, str]] = []
 
-    def read_instance(entity, instance_id, index, instance, path):
+class _SituationReader:
+    """Reads the instances of a situation, collecting every error with its path (the order of the input)."""
+
+    def __init__(self, tax_benefit_system, person_ids: list[str]) -> None:
+        self.variables = tax_benefit_system.variables
+        self.person_index = {person_id: index for index, person_id in enumerate(person_ids)}
+        self.errors: dict[str, str] = {}
+        self.inputs: dict[tuple[str, str], dict[int, object]] = defaultdict(dict)
+        self.requested: list[tuple[str, str, str, str, str]] = []
+
+    def read_instance(self, entity, instance_id: str, index: int, instance, path: str) -> None:
+        """The variables of one person or group: values to set, and those asked for (null)."""
         if not isinstance(instance, dict):
-            errors[path] = f"verwacht een object, kreeg {json_type(instance)}"
+            self.errors[path] = f"verwacht een object, kreeg {json_type(instance)}"
             return
         role_keys = {role.plural or role.key for role in getattr(entity, "roles", [])} | {
             role.key for role in getattr(entity, "roles", [])
@@ -202,51 +210,48 @@ def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MA
             field = f"{path}/{name}"
             if name in role_keys:
                 continue
-            variable = tax_benefit_system.variables.get(name)
+            variable = self.variables.get(name)
             if variable is None:
-                errors[field] = "onbekende variabele; zie GET /variables"
-                continue
-            if variable.entity.key != entity.key:
-                errors[field] = f"variabele hoort bij entiteit '{variable.entity.plural}', niet bij '{entity.plural}'"
-                continue
-            if not isinstance(periods, dict):
-                errors[field] = (
+                self.errors[field] = "onbekende variabele; zie GET /variables"
+            elif variable.entity.key != entity.key:
+                self.errors[field] = f"variabele hoort bij entiteit '{variable.entity.plural}', niet bij '{entity.plural}'"
+            elif not isinstance(periods, dict):
+                self.errors[field] = (
                     f"verwacht een object {{periode: waarde}}, kreeg {json_type(periods)}; "
                     f"definitieperiode van deze variabele: {variable.definition_period}"
                 )
+            else:
+                self._read_values(entity, instance_id, index, variable, periods, field)
+
+    def _read_values(self, entity, instance_id: str, index: int, variable, periods: dict, field: str) -> None:
+        for period_key, value in periods.items():
+            period_field = f"{field}/{period_key}"
+            message = _period_error(variable, str(period_key))
+            if message:
+                self.errors[period_field] = message
                 continue
-            for period_key, value in periods.items():
-                period_field = f"{field}/{period_key}"
-                message = _period_error(variable, str(period_key))
-                if message:
-                    errors[period_field] = message
-                    continue
-                period_str = str(period_key)
-                if variable.definition_period == DateUnit.ETERNITY:
-                    # OpenFisca cannot look up a formula at the ETERNITY instant: use the date its formula starts.
-                    period_str = min(variable.formulas) if (value is None and variable.formulas) else "ETERNITY"
-                if value is None:
-                    requested.append((entity.plural, instance_id, name, period_str, str(period_key)))
-                    continue
-                checked, message = _check_value(variable, value)
-                if message:
-                    errors[period_field] = message
-                    continue
-                inputs[(name, period_str)][index] = checked
+            period_str = str(period_key)
+            if variable.definition_period == DateUnit.ETERNITY:
+                # OpenFisca cannot look up a formula at the ETERNITY instant: use the date its formula starts.
+                period_str = min(variable.formulas) if (value is None and variable.formulas) else "ETERNITY"
+            if value is None:
+                self.requested.append((entity.plural, instance_id, variable.name, period_str, str(period_key)))
+                continue
+            checked, message = _check_value(variable, value)
+            if message:
+                self.errors[period_field] = message
+                continue
+            self.inputs[(variable.name, period_str)][index] = checked
 
-    for person_id, index in person_index.items():
-        read_instance(person_entity, person_id, index, persons[person_id], f"{person_entity.plural}/{person_id}")
-
-    for plural, entity in entities.items():
-        if entity.is_person:
-            continue
-        groups = situation.get(plural)
+    def read_groups(self, plural: str, entity, groups) -> tuple[list[str], tuple[list, list]] | None:
+        """The groups of one group entity: their ids and each person's group and role. A person in no group gets
+        a group of its own (id ``_<plural>_<person>``) in the first role."""
         groups = {} if groups is None else groups
         if not isinstance(groups, dict):
-            errors[plural] = f"verwacht een object met {plural}, kreeg {json_type(groups)}"
-            continue
-        group_of = [None] * len(person_index)
-        role_of = [None] * len(person_index)
+            self.errors[plural] = f"verwacht een object met {plural}, kreeg {json_type(groups)}"
+            return None
+        group_of = [None] * len(self.person_index)
+        role_of = [None] * len(self.person_index)
         group_ids = []
         roles = {role.plural or role.key: role for role in entity.roles} | {role.key: role for role in entity.roles}
         for group_id, group in groups.items():
@@ -254,57 +259,80 @@ def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MA
             group_ids.append(group_id)
             path = f"{plural}/{group_id}"
             if group_id.startswith(RESERVED_PREFIX):
-                errors[path] = f"een id die met '{RESERVED_PREFIX}' begint is voorbehouden aan het model; kies een andere id"
+                self.errors[path] = f"een id die met '{RESERVED_PREFIX}' begint is voorbehouden aan het model; kies een andere id"
                 continue
             if isinstance(group, dict):
-                for role_name, role in roles.items():
-                    members = group.get(role_name)
-                    if members is None:
-                        continue
-                    members = members if isinstance(members, list) else [members]
-                    if role.max is not None and len(members) > role.max:
-                        errors[f"{path}/{role_name}"] = f"ten hoogste {role.max} persoon/personen in deze rol"
-                    for member in members:
-                        if not isinstance(member, str):
-                            errors[f"{path}/{role_name}"] = f"verwacht de id van een persoon (tekst), kreeg {json_type(member)}"
-                            continue
-                        if member not in person_index:
-                            known = ", ".join(show(p) for p in list(person_index)[:10])
-                            errors[f"{path}/{role_name}"] = f"onbekende persoon {show(member)}; personen: {known}"
-                            continue
-                        position = person_index[member]
-                        if group_of[position] is not None:
-                            errors[f"{path}/{role_name}"] = (
-                                f"persoon {show(member)} staat al in {plural} {show(group_of[position])}")
-                            continue
-                        group_of[position] = group_id
-                        role_of[position] = role.key
-            read_instance(entity, group_id, len(group_ids) - 1, group, path)
-        members_of = set(g for g in group_of if g is not None)
-        for group_id in group_ids:
-            if group_id not in members_of and not group_id.startswith(RESERVED_PREFIX):
-                roles_text = ", ".join(sorted({role.plural or role.key for role in entity.roles}))
-                errors.setdefault(f"{plural}/{group_id}", f"een {entity.key} zonder leden kan niet worden berekend; "
-                                                           f"geef ten minste één persoon in een rol ({roles_text})")
+                self._read_members(plural, roles, group_id, group, path, group_of, role_of)
+            self.read_instance(entity, group_id, len(group_ids) - 1, group, path)
+        self._check_not_empty(plural, entity, group_ids, group_of)
         default_role = entity.flattened_roles[0].key if entity.flattened_roles else None
-        for person_id, position in person_index.items():
+        for person_id, position in self.person_index.items():
             if group_of[position] is None:
                 group_id = f"_{plural}_{person_id}"
                 group_ids.append(group_id)
                 group_of[position] = group_id
                 role_of[position] = default_role
-        ids[plural] = group_ids
-        memberships[plural] = (group_of, role_of)
+        return group_ids, (group_of, role_of)
 
-    if errors:
-        raise SituationError(errors)
+    def _read_members(self, plural: str, roles: dict, group_id: str, group: dict, path: str,
+                      group_of: list, role_of: list) -> None:
+        """The persons a group names in each role: known persons, in one group each, at most the role's maximum."""
+        for role_name, role in roles.items():
+            members = group.get(role_name)
+            if members is None:
+                continue
+            members = members if isinstance(members, list) else [members]
+            if role.max is not None and len(members) > role.max:
+                self.errors[f"{path}/{role_name}"] = f"ten hoogste {role.max} persoon/personen in deze rol"
+            for member in members:
+                if not isinstance(member, str):
+                    self.errors[f"{path}/{role_name}"] = f"verwacht de id van een persoon (tekst), kreeg {json_type(member)}"
+                    continue
+                if member not in self.person_index:
+                    known = ", ".join(show(p) for p in list(self.person_index)[:10])
+                    self.errors[f"{path}/{role_name}"] = f"onbekende persoon {show(member)}; personen: {known}"
+                    continue
+                position = self.person_index[member]
+                if group_of[position] is not None:
+                    self.errors[f"{path}/{role_name}"] = (
+                        f"persoon {show(member)} staat al in {plural} {show(group_of[position])}")
+                    continue
+                group_of[position] = group_id
+                role_of[position] = role.key
+
+    def _check_not_empty(self, plural: str, entity, group_ids: list[str], group_of: list) -> None:
+        members_of = set(g for g in group_of if g is not None)
+        for group_id in group_ids:
+            if group_id not in members_of and not group_id.startswith(RESERVED_PREFIX):
+                roles_text = ", ".join(sorted({role.plural or role.key for role in entity.roles}))
+                self.errors.setdefault(f"{plural}/{group_id}", f"een {entity.key} zonder leden kan niet worden berekend; "
+                                                                f"geef ten minste één persoon in een rol ({roles_text})")
+
+
+def parse_situation(tax_benefit_system, situation, max_persons: int = DEFAULT_MAX_PERSONS) -> ParsedSituation:
+    """Check a whole situation and read it; SituationError with every problem (path -> message) otherwise."""
+    persons = _checked_persons(tax_benefit_system, situation, max_persons)
+    person_entity = tax_benefit_system.person_entity
+    ids = {person_entity.plural: [str(key) for key in persons]}
+    memberships: dict[str, tuple[list[str], list[str]]] = {}
+    reader = _SituationReader(tax_benefit_system, ids[person_entity.plural])
+    for person_id, index in reader.person_index.items():
+        reader.read_instance(person_entity, person_id, index, persons[person_id], f"{person_entity.plural}/{person_id}")
+    for entity in tax_benefit_system.entities:
+        if entity.is_person:
+            continue
+        groups = reader.read_groups(entity.plural, entity, situation.get(entity.plural))
+        if groups is not None:
+            ids[entity.plural], memberships[entity.plural] = groups
+    if reader.errors:
+        raise SituationError(reader.errors)
     variables = tax_benefit_system.variables
     cells = sum(
         len(ids[variables[name].entity.plural])
-        for name, period in set(inputs) | {(name, period) for _, _, name, period, _ in requested}
+        for name, period in set(reader.inputs) | {(name, period) for _, _, name, period, _ in reader.requested}
     )
     check(MAX_CELLS, "situatie", cells)
-    return ParsedSituation(ids=ids, memberships=memberships, inputs=dict(inputs), requested=requested)
+    return ParsedSituation(ids=ids, memberships=memberships, inputs=dict(reader.inputs), requested=reader.requested)
 
 
 def _input_array(variable, count: int, values: dict[int, object]):

@@ -61,7 +61,6 @@ class State:
     schemes: list = dataclasses.field(default_factory=list)
     form: object = None
     impact: list[dict] | None = None
-    impact_error: str = ""
     comparison: dict | None = None
     case_error: str = ""
     has_tests: bool = False
@@ -94,10 +93,10 @@ def _group_impact(changes: list[dict]) -> list[dict]:
     return list(grouped.values())
 
 
-def evaluate(tbs, cat, args, today: datetime.date, impact: bool = True) -> State:
+def _read_state(cat, args) -> State:
+    """The form's fields and its non-empty rows of dated values."""
     from openfisca_llo.reforms import REFORMS
 
-    started = time.perf_counter()
     s = State(
         naam=(args.get("naam") or "").strip()[:200], omschrijving=(args.get("omschrijving") or "").strip()[:2000],
         bron=(args.get("bron") or "").strip(), vindplaats_soort=(args.get("vindplaats_soort") or "paragraaf"),
@@ -112,8 +111,14 @@ def evaluate(tbs, cat, args, today: datetime.date, impact: bool = True) -> State
             s.rows.append(row)
     if s.hervorming and s.hervorming not in REFORMS:
         s.errors["hervorming"] = f"Onbekende hervorming; kies er een uit de lijst ({len(REFORMS)} meegeleverd)."
+    return s
+
+
+def _read_changes(cat, rows: list[Row]) -> dict[str, dict[str, object]]:
+    """The amendment's ``wijzigingen`` (parameter -> {date: value}) from the rows without errors; each row's
+    errors are set on the row."""
     changes: dict[str, dict[str, object]] = {}
-    for row in s.rows:
+    for row in rows:
         parameter = cat.parameters.get(row.parameter)
         if parameter is None:
             row.errors["parameter"] = "Kies een parameter uit de lijst."
@@ -130,23 +135,58 @@ def evaluate(tbs, cat, args, today: datetime.date, impact: bool = True) -> State
                 row.errors["waarde"] = str(error)
         if not row.errors:
             changes.setdefault(row.parameter, {})[day.isoformat()] = value
+    return changes
+
+
+def _read_amendment(tbs, s: State, changes: dict) -> None:
+    """The amendment (name, the proposal's citation, the changes) checked by ``validate_amendment``; errors per field."""
+    if not s.naam:
+        s.errors["naam"] = "Geef het amendement een naam."
+    if s.bron not in load_registry():
+        s.errors["bron"] = "Kies de bron van het voorstel uit het register."
+    elif s.vindplaats_soort not in LOCATOR_KEYS:
+        s.errors["vindplaats"] = f"Kies een soort vindplaats: {', '.join(LOCATOR_KEYS)}."
+    citation = {"bron": s.bron, **({s.vindplaats_soort: s.vindplaats} if s.vindplaats else {})}
+    if not s.errors and not any(row.errors for row in s.rows):
+        amendment = {"naam": s.naam, **({"omschrijving": s.omschrijving} if s.omschrijving else {}),
+                     "bronnen": [citation], "wijzigingen": changes}
+        try:
+            s.amendment = validate_amendment(tbs, amendment)
+        except AmendmentError as error:
+            for path, message in error.errors.items():
+                field = "bron" if path.startswith("bronnen") else path.split("/")[0] or "naam"
+                s.errors[field] = message
+
+
+def _spec_changes(tbs, s: State, reform, folder) -> list[dict]:
+    """The YAML cases whose result changes under the reform, grouped per case, each change with its unit."""
+    key = (id(tbs), str(folder), amendment_key(s.amendment) if s.amendment else None, s.hervorming)
+    changes = _spec_impact(tbs, reform, folder, key)
+    for change in changes:
+        variable = tbs.variables.get(change.get("variabele") or "")
+        change["eenheid"] = getattr(variable, "unit", None)
+    return _group_impact(changes)
+
+
+def _compare_case(tbs, cat, s: State, info, reform) -> None:
+    """The case of the form under the law and the reform, each changed parameter with its unit."""
+    data = situation(tbs, info.scheme, s.form.values, s.form.date, info.outputs)
+    try:
+        s.comparison = compare_situation(tbs, reform, data)
+        for result in s.comparison["vergelijking"]:
+            for changed in result["gewijzigde_parameters"]:
+                parameter = cat.parameters.get(changed["parameter"])
+                changed["eenheid"] = parameter.metadata.get("unit") if parameter is not None else None
+    except SituationError as error:
+        s.case_error = "; ".join(f"{k}: {v}" for k, v in error.errors.items())
+
+
+def evaluate(tbs, cat, args, today: datetime.date, impact: bool = True) -> State:
+    started = time.perf_counter()
+    s = _read_state(cat, args)
+    changes = _read_changes(cat, s.rows)
     if s.rows:
-        if not s.naam:
-            s.errors["naam"] = "Geef het amendement een naam."
-        if s.bron not in load_registry():
-            s.errors["bron"] = "Kies de bron van het voorstel uit het register."
-        elif s.vindplaats_soort not in LOCATOR_KEYS:
-            s.errors["vindplaats"] = f"Kies een soort vindplaats: {', '.join(LOCATOR_KEYS)}."
-        citation = {"bron": s.bron, **({s.vindplaats_soort: s.vindplaats} if s.vindplaats else {})}
-        if not s.errors and not any(row.errors for row in s.rows):
-            amendment = {"naam": s.naam, **({"omschrijving": s.omschrijving} if s.omschrijving else {}),
-                         "bronnen": [citation], "wijzigingen": changes}
-            try:
-                s.amendment = validate_amendment(tbs, amendment)
-            except AmendmentError as error:
-                for path, message in error.errors.items():
-                    field = "bron" if path.startswith("bronnen") else path.split("/")[0] or "naam"
-                    s.errors[field] = message
+        _read_amendment(tbs, s, changes)
     s.scheme_key = (args.get("regeling") or "").strip()
     info = cat.schemes.get(s.scheme_key)
     if info is not None:
@@ -162,22 +202,9 @@ def evaluate(tbs, cat, args, today: datetime.date, impact: bool = True) -> State
         return s
     folder = tests_dir()
     if folder is not None:
-        key = (id(tbs), str(folder), amendment_key(s.amendment) if s.amendment else None, s.hervorming)
-        changes = _spec_impact(tbs, reform, folder, key)
-        for change in changes:
-            variable = tbs.variables.get(change.get("variabele") or "")
-            change["eenheid"] = getattr(variable, "unit", None)
-        s.impact = _group_impact(changes)
+        s.impact = _spec_changes(tbs, s, reform, folder)
     if info is not None and s.form.valid:
-        data = situation(tbs, info.scheme, s.form.values, s.form.date, info.outputs)
-        try:
-            s.comparison = compare_situation(tbs, reform, data)
-            for result in s.comparison["vergelijking"]:
-                for changed in result["gewijzigde_parameters"]:
-                    parameter = cat.parameters.get(changed["parameter"])
-                    changed["eenheid"] = parameter.metadata.get("unit") if parameter is not None else None
-        except SituationError as error:
-            s.case_error = "; ".join(f"{k}: {v}" for k, v in error.errors.items())
+        _compare_case(tbs, cat, s, info, reform)
     s.seconds = round(time.perf_counter() - started, 2)
     return s
 

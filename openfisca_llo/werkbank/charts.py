@@ -1,6 +1,6 @@
 """The variation chart: a result along one input, as inline SVG; an unknown result is a marked band, never 0.
 
-(The step chart of a figure's dated values is the reference docs' ``docgen.step_chart_svg``.)
+(The step chart of a figure's dated values is the reference docs' ``docgen.step_chart.step_chart_svg``.)
 """
 
 from __future__ import annotations

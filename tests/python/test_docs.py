@@ -208,9 +208,9 @@ def test_yaml_cases_are_indexed_per_variable(tax_benefit_system):
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         assert len([c for c in cases if c.file == path.relative_to(ROOT).as_posix()]) == len(raw)
         for case, found in zip(raw, [c for c in cases if c.file == path.relative_to(ROOT).as_posix()], strict=True):
-            assert docgen._variable_keys(case["output"], tax_benefit_system.variables) <= found.variables
+            assert docgen.yaml_cases.variable_keys(case["output"], tax_benefit_system.variables) <= found.variables
     nested = {"personen": {"anna": {"leeftijd": {"2023": 1}}}}
-    assert docgen._variable_keys(nested, tax_benefit_system.variables) == {"leeftijd"}
+    assert docgen.yaml_cases.variable_keys(nested, tax_benefit_system.variables) == {"leeftijd"}
 
 
 def test_reforms_are_listed_generically(tmp_path, tax_benefit_system):
