@@ -31,14 +31,14 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import json
-import sys
-import time
 from pathlib import Path
 
 import numpy as np
 
 from openfisca_llo import formatting
+from openfisca_llo.extras import MissingExtra, require
 from openfisca_llo.json_values import GEWOGEN_AANTAL, MONEY, plain_value
 from openfisca_llo.kostenposten import (
     BY_NAME,
@@ -51,6 +51,7 @@ from openfisca_llo.kostenposten import (
 )
 from openfisca_llo.kostenposten import person_simulation as person_simulation
 from openfisca_llo.population import LEVELS, Population
+from openfisca_llo.progress import Progress
 from openfisca_llo.toewijzing import first_come_first_served as first_come_first_served
 
 AGE_BANDS = [(0, 17, "jonger dan 18"), (18, 29, "18-29"), (30, 39, "30-39"), (40, 49, "40-49"), (50, 200, "50 en ouder")]
@@ -61,41 +62,6 @@ LEERREKENING = ("leerrekening_storting", "leerrekening_besteding")
 
 class BudgetError(ValueError):
     pass
-
-
-# ---- progress ---------------------------------------------------------------------------------------------------
-
-
-class Progress:
-    """A text progress bar on stderr, redrawn at most every 0.2 s; silent when disabled."""
-
-    def __init__(self, enabled: bool = True, stream=None) -> None:
-        self.enabled = enabled
-        self.stream = stream or sys.stderr
-        self.total = 0
-        self.done = 0
-        self.label = ""
-        self._last = 0.0
-        self._started = time.perf_counter()
-
-    def add(self, steps: int) -> None:
-        self.total += steps
-
-    def step(self, label: str = "", count: int = 1) -> None:
-        self.done += count
-        self.label = label or self.label
-        now = time.perf_counter()
-        if self.enabled and (now - self._last > 0.2 or self.done >= self.total):
-            self._last = now
-            fraction = self.done / self.total if self.total else 1.0
-            bar = "#" * int(fraction * 30)
-            self.stream.write(f"\r[{bar:<30}] {fraction * 100:5.1f}% {now - self._started:6.1f} s  {self.label[:40]:<40}")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled and self.total:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 # ---- variants ---------------------------------------------------------------------------------------------------
@@ -115,28 +81,28 @@ class Variant:
 
 
 WET = Variant("wet")
-_SYSTEMS: dict = {}
+SYSTEM_CACHE_SIZE = 16  # reformed systems kept per process (each is a whole tax-benefit system)
 
 
+@functools.cache  # no arguments: one system
 def baseline_system():
-    if "wet" not in _SYSTEMS:
-        from openfisca_llo import CountryTaxBenefitSystem
+    from openfisca_llo import CountryTaxBenefitSystem
 
-        _SYSTEMS["wet"] = CountryTaxBenefitSystem()
-    return _SYSTEMS["wet"]
+    return CountryTaxBenefitSystem()
 
 
 def build_system(variant: Variant):
     """The tax-benefit system of a variant; built once per process (workers of a cluster build their own)."""
-    key = (variant.hervorming, variant.amendement)
-    if key == (None, None):
+    if (variant.hervorming, variant.amendement) == (None, None):
         return baseline_system()
-    if key not in _SYSTEMS:
-        from openfisca_llo.compare import resolve_reform
+    return _reformed(variant.hervorming, variant.amendement)
 
-        amendment = json.loads(variant.amendement) if variant.amendement else None
-        _SYSTEMS[key] = resolve_reform(baseline_system(), amendment, variant.hervorming)
-    return _SYSTEMS[key]
+
+@functools.lru_cache(maxsize=SYSTEM_CACHE_SIZE)  # the web API's /budget sends ever new amendments: bounded
+def _reformed(reform: str | None, amendment: str | None):
+    from openfisca_llo.compare import resolve_reform
+
+    return resolve_reform(baseline_system(), json.loads(amendment) if amendment else None, reform)
 
 
 # ---- population sources -----------------------------------------------------------------------------------------
@@ -201,8 +167,7 @@ class FileSource:
         """The file's description (the comment lines of a CSV, the metadata of a Parquet file), without the rows."""
         first = self.files()[0]
         if first.suffix.lower() in (".parquet", ".pq"):
-            import pyarrow.parquet as parquet
-
+            parquet = require("pyarrow.parquet", "pyarrow")
             metadata = parquet.read_schema(first).metadata or {}
             return metadata.get(b"openfisca_llo", b"").decode("utf-8")
         from openfisca_llo.population import load
@@ -234,17 +199,13 @@ class FileSource:
 
 def _column_names(path: Path) -> list[str]:
     if path.suffix.lower() in (".parquet", ".pq"):
-        import pyarrow.parquet as parquet
-
-        return list(parquet.read_schema(path).names)
+        return list(require("pyarrow.parquet", "pyarrow").read_schema(path).names)
     return ["aanvraagvolgorde"]  # a CSV file is never a part of a folder: its own row order is the order overall
 
 
 def _rows(path: Path) -> int:
     if path.suffix.lower() in (".parquet", ".pq"):
-        import pyarrow.parquet as parquet
-
-        return parquet.ParquetFile(path).metadata.num_rows
+        return require("pyarrow.parquet", "pyarrow").ParquetFile(path).metadata.num_rows
     from openfisca_llo.population import load
 
     return len(load(path))
@@ -452,7 +413,6 @@ def run_phases(source, variants: tuple[Variant, ...], years: list[int], schemes:
     tables: dict[str, list[Aanvragen]] = {name: [] for name in schemes}
     for year in years:
         ks = source.chunks(year)
-        progress.add(len(ks))
         for k in ks:
             result = chunk_task(source, year, k, variants, schemes)
             for name, table in result.tables.items():
@@ -464,7 +424,7 @@ def run_phases(source, variants: tuple[Variant, ...], years: list[int], schemes:
             if BY_NAME[name].bron == "werkgevers":
                 tables[name].append(employer_task(source, year, name))
     joined = {name: concat(parts) for name, parts in tables.items() if parts}
-    progress.add(len(joined) * len(variants))
+    progress.step(count=(len(schemes) - len(joined)) * len(variants))  # schemes without applications: nothing to do
     outcomes = {}
     for name, table in joined.items():
         for variant in variants:
@@ -482,29 +442,35 @@ def compute_budget(source, variants: list[Variant], years: list[int], lottery_se
     progress = progress or Progress(False)
     years = sorted(set(years))
     if not years:
-        raise BudgetError("geef ten minste één jaar (--van en --tot, of --year)")
+        raise BudgetError("geef ten minste één jaar (--van en --tot, of --jaar)")
     if years[0] < 2020 or years[-1] > 2031:
         raise BudgetError("jaren van 2020 tot en met 2031 (de AOW-leeftijd is in het model bekend tot en met 2031)")
     names = [v.naam for v in variants]
     if "wet" in names or len(set(names)) != len(names):
-        raise BudgetError(f"elke variant heeft een eigen naam, en niet 'wet': {names}")
+        raise BudgetError(f"elke variant heeft een eigen naam, en niet 'wet'; namen: {', '.join(names)}")
     all_variants = (WET, *variants)
     schemes = tuple(schemes or [r.naam for r in REGELINGEN])
     unknown = [s for s in schemes if s not in BY_NAME]
     if unknown:
-        raise BudgetError(f"onbekende regeling(en) {unknown}; toegestaan: {sorted(BY_NAME)}")
-    for variant in variants:  # fail early, with the message of the reform or the amendment
-        build_system(variant)
-    if engine == "dask":
-        from openfisca_llo.budget_dask import run_phases_dask
+        raise BudgetError(f"onbekende regeling {', '.join(unknown)}; kies uit {', '.join(sorted(BY_NAME))}")
+    if engine not in ("proces", "dask"):
+        raise BudgetError(f"onbekende rekenwijze '{engine}'; kies uit proces, dask")
+    # the whole work at once, so the bar shows from the start and never runs backwards: every chunk of every year,
+    # then every scheme under every variant
+    progress.start(sum(len(source.chunks(year)) for year in years) + len(schemes) * len(all_variants),
+                   "regels laden")
+    try:
+        for variant in variants:  # fail early, with the message of the reform or the amendment
+            build_system(variant)
+        if engine == "dask":
+            from openfisca_llo.budget_dask import run_phases_dask
 
-        chunks, tables, outcomes = run_phases_dask(source, all_variants, years, schemes, lottery_seed, scheduler,
-                                                   workers, progress, dask_processes)
-    elif engine == "proces":
-        chunks, tables, outcomes = run_phases(source, all_variants, years, schemes, lottery_seed, progress)
-    else:
-        raise BudgetError(f"onbekende engine {engine!r}; toegestaan: proces, dask")
-    progress.close()
+            chunks, tables, outcomes = run_phases_dask(source, all_variants, years, schemes, lottery_seed, scheduler,
+                                                       workers, progress, dask_processes)
+        else:
+            chunks, tables, outcomes = run_phases(source, all_variants, years, schemes, lottery_seed, progress)
+    finally:  # an error message starts on a line of its own
+        progress.close()
     report = assemble(source, all_variants, years, chunks, tables, outcomes, lottery_seed, engine)
     if keep:
         report.detail = (tables, outcomes)
@@ -809,11 +775,14 @@ def variant_table(report: BudgetReport) -> list[dict]:
     return list(table.values())
 
 
-def write_outputs(report: BudgetReport, out_dir, parquet: bool = True) -> dict[str, Path]:
+def write_outputs(report: BudgetReport, out_dir, parquet: bool = True, notes: list[str] | None = None) -> dict[str, Path]:
+    """The tables (CSV, JSON), and with their extras the Parquet table and the chart; what could not be written for
+    want of an extra is added to ``notes`` (Dutch, naming the extra)."""
+    notes = [] if notes is None else notes
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     label = (f"varianten {', '.join(report.variants[1:]) or '-'}; {_count(report.persons)} rijen, gewogen "
-             f"{_count(report.weighted_persons)} personen; loting seed {report.lottery_seed}"
+             f"{_count(report.weighted_persons)} personen; startwaarde loting {report.lottery_seed}"
              + ("; SYNTHETISCHE populatie" if report.synthetic else ""))
     paths = {"budget": out / "budget.csv", "varianten": out / "varianten.csv", "tijdvakken": out / "tijdvakken.csv",
              "winnaars_verliezers": out / "winnaars_verliezers.csv", "json": out / "budget.json",
@@ -823,16 +792,18 @@ def write_outputs(report: BudgetReport, out_dir, parquet: bool = True) -> dict[s
     _write_csv(paths["tijdvakken"], report.tijdvakken, f"Per plafond (aanvraagtijdvak of budget): toewijzing; {label}")
     _write_csv(paths["winnaars_verliezers"], report.groepen, f"Verschil variant - wet per regeling en groep; {label}")
     paths["json"].write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
-    if parquet:
+    if parquet:  # optional outputs: without their extra the others are still written, with a notice
         try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
+            pa, pq = require("pyarrow", "pyarrow"), require("pyarrow.parquet", "pyarrow")
             paths["parquet"] = out / "budget.parquet"
             pq.write_table(pa.Table.from_pylist(report.totals), paths["parquet"])
-        except ImportError:
-            pass
-    write_chart(report, paths["grafiek"])
+        except MissingExtra as missing:
+            notes.append(f"geen budget.parquet: {missing}")
+    try:
+        write_chart(report, paths["grafiek"])
+    except MissingExtra as missing:
+        del paths["grafiek"]
+        notes.append(f"geen budget.png: {missing}")
     return paths
 
 
@@ -847,8 +818,7 @@ def _count(value) -> str:
 def write_chart(report: BudgetReport, path: Path) -> None:
     """Per scheme a panel: cost per year and variant (bars), the plafond (a line), the average per recipient and
     the winners/losers (in the label); the legend sits below the panels, not over the bars."""
-    import matplotlib
-
+    matplotlib = require("matplotlib")
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -910,8 +880,8 @@ def format_report(report: BudgetReport) -> str:
     if report.synthetic:
         lines.append("SYNTHETISCHE populatie: geen echte personen of ondernemingen.")
     lines.append(f"Varianten: {', '.join(report.variants)}; {_count(report.persons)} rijen = "
-                 f"{_count(report.weighted_persons)} personen (gewogen); loting seed {report.lottery_seed}; "
-                 f"engine {report.engine}.")
+                 f"{_count(report.weighted_persons)} personen (gewogen); startwaarde loting {report.lottery_seed}; "
+                 f"rekenwijze {report.engine}.")
     lines.append(f"{'jaar':>4}  {'regeling':<28}{'variant':<22}{'ontvangers':>12}{'kosten (mln)':>14}"
                  f"{'plafond (mln)':>14}{'afgewezen plafond':>18}{'onbekend':>10}  status")
     for row in report.totals:
@@ -963,7 +933,7 @@ def _stap_rows(persons: BudgetReport) -> list[dict]:
                  "bron": "geen bron voor het hele jaar", "bronwaarde": None, "model": row["ontvangers"], "eenheid": "aantal"})
     for period in (p for p in stap if p["jaar"] == 2023 and p["tijdvak_vanaf"]):
         rows.append({
-            "grootheid": f"STAP 2023, tijdvak vanaf {period['tijdvak_vanaf']}: verleend bedrag "
+            "grootheid": f"STAP 2023, tijdvak vanaf {formatting.date(period['tijdvak_vanaf'])}: verleend bedrag "
                          f"({_fmt(period['toegekend'], 'aantal')} toekenningen, "
                          f"{_fmt(period['afgewezen_door_plafond'], 'aantal')} afgewezen door het plafond)",
             "bron": "parameter stap.subsidieplafond_per_tijdvak (plafond)", "bronwaarde": period["plafond_eur"],

@@ -1,4 +1,4 @@
-"""The Dask engine of a population budget (``openfisca-llo budget --engine dask``): the same two phases as the
+"""The Dask engine of a population budget (``openfisca-llo budget --rekenwijze dask``): the same two phases as the
 in-process engine, as tasks on a ``dask.distributed`` cluster.
 
 * phase 1: one task per (year, chunk) — read or generate the chunk, keep its applications, sum the leerrekening;
@@ -15,20 +15,19 @@ amendment text; only applications and small sums travel. With ``scheduler`` None
 from __future__ import annotations
 
 from openfisca_llo.budget import BudgetError, chunk_task, employer_task, scheme_task
+from openfisca_llo.extras import require
 from openfisca_llo.kostenposten import BY_NAME, concat
 
 
 def _client(scheduler: str | None, workers: int, processes: bool = True):
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError:
-        raise BudgetError("de engine dask vraagt het optionele pakket dask[distributed] "
-                          "(pip install 'openfisca-llo[dask]'); gebruik anders --engine proces") from None
+    distributed = require("dask.distributed")  # MissingExtra names the extra: pip install 'openfisca-llo[dask]'
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
     if scheduler:
         try:
             return Client(scheduler, timeout="20s"), None
-        except OSError as error:
-            raise BudgetError(f"geen Dask-scheduler bereikbaar op {scheduler!r}: {error}") from None
+        except OSError:
+            raise BudgetError(f"--cluster {scheduler}: geen Dask-scheduler bereikbaar binnen 20 s "
+                              "(draait de scheduler, klopt het adres tcp://host:poort?)") from None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None,
                            memory_limit="auto" if processes else 0)
     return Client(cluster), cluster
@@ -39,7 +38,6 @@ def run_phases_dask(source, variants, years, schemes, lottery_seed, scheduler, w
     client, cluster = _client(scheduler, workers, processes)
     try:
         chunk_keys = [(year, k) for year in years for k in source.chunks(year)]
-        progress.add(len(chunk_keys))
         chunk_futures = [client.submit(chunk_task, source, year, k, variants, schemes, pure=False)
                          for year, k in chunk_keys]
         employer_futures = {(name, year): client.submit(employer_task, source, year, name, pure=False)
@@ -61,7 +59,7 @@ def run_phases_dask(source, variants, years, schemes, lottery_seed, scheduler, w
                 # the in-process engine appends, per year, the chunks and then the employer table
                 parts.sort(key=lambda part: part[:3])
                 joined[name] = concat([part[3] for part in parts])
-        progress.add(len(joined) * len(variants))
+        progress.step(count=(len(schemes) - len(joined)) * len(variants))  # schemes without applications
         scattered = {name: client.scatter(table) for name, table in joined.items()}
         futures = {(name, variant.naam): client.submit(scheme_task, name, variant, scattered[name], lottery_seed,
                                                        pure=False)

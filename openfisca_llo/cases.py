@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -63,7 +63,7 @@ def _names(data) -> set[str]:
     return found
 
 
-@cache
+@lru_cache(maxsize=8)  # a folder of cases: the project's tests/, and a few others
 def load_cases(folder: Path) -> tuple[Case, ...]:
     """Every case in the folder (golden files excluded), with its cited sources and the names it uses."""
     cases = []

@@ -34,6 +34,7 @@ from openfisca_llo.citations import (
     variable_citations,
 )
 from openfisca_llo.domains import UNIT_DOMAINS, parameter_domain
+from openfisca_llo.formatting import number
 from openfisca_llo.optional_parameters import REDENEN
 
 REASON_MARK = "#"  # a user 'variable#item' in used_sources is the refusal reason 'item' of that variable
@@ -107,11 +108,11 @@ class CitationReport:
         lines = [header, "-" * len(header)]
         rows = sorted(self.schemes.items()) + [("TOTAAL", self.totals)]
         for name, stats in rows:
-            lines.append(
-                f"{name:<{width}} {stats.total:>8} {stats.official_precise():>8.1f} {stats.citations['onderwerp']:>9} "
-                f"{stats.percent('onderwerp'):>8.1f} {sum(stats.values.values()):>7} "
-                f"{stats.status_percent('officieel'):>10.1f} {stats.status_percent('secundair'):>10.1f} "
-                f"{stats.status_percent('onbekend'):>9.1f} {stats.status_percent('herkomst_onbekend'):>10.1f}"
+            lines.append(  # percentages with a decimal comma (formatting.number)
+                f"{name:<{width}} {stats.total:>8} {number(stats.official_precise(), 1):>8} {stats.citations['onderwerp']:>9} "
+                f"{number(stats.percent('onderwerp'), 1):>8} {sum(stats.values.values()):>7} "
+                f"{number(stats.status_percent('officieel'), 1):>10} {number(stats.status_percent('secundair'), 1):>10} "
+                f"{number(stats.status_percent('onbekend'), 1):>9} {number(stats.status_percent('herkomst_onbekend'), 1):>10}"
             )
         return lines
 
@@ -123,7 +124,7 @@ class CitationReport:
             f"Hervormingen meegeteld:       {len(self.reforms)} ({', '.join(self.reforms)})",
             f"Bronnen in het register:      {len(load_registry())} (gebruikt: {len(self.used_sources)})",
             f"Vindplaatsen zonder geverifieerd artikel ('onderwerp'): {self.unverified_locators}",
-            f"Dekking: {self.coverage:.1f}%",
+            f"Dekking: {number(self.coverage, 1)}%",
             f"BWB-citaties van gedateerde waarden met versiedatum (tekst zoals die gold): "
             f"{self.bwb_value_citations_dated}/{self.bwb_value_citations}",
             "",

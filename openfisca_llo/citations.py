@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
@@ -219,7 +219,7 @@ def version_date(source: Source, day) -> datetime.date:
     return day
 
 
-@cache
+@lru_cache(maxsize=8192)  # keyed by citation and version date: bounded, dates come from requests
 def _citation_dict(citation: Citation) -> dict:
     return citation._as_dict()
 
@@ -318,7 +318,7 @@ def _check_locator(source: Source, locator: dict) -> None:
         raise CitationError(f"bron {source.id}: vindplaats ontbreekt (een van {', '.join(required)} is verplicht)")
 
 
-@cache
+@lru_cache(maxsize=8192)  # keyed by source, version date and locator: bounded
 def citation_url(source_id: str, versie=None, **locator) -> str:
     """The URL of a citation; for a consolidated text (BWB) a juriconnect link, with ``&g=`` (geldigheidsdatum)
     when a version date is given, so it opens the text as it stood on that date."""
@@ -342,7 +342,7 @@ def cite(source_id: str, **locator) -> str:
     return citation_url(source_id, **locator)
 
 
-@cache
+@lru_cache(maxsize=4096)  # the URLs of the rules, and of amendments sent to the API: bounded
 def parse_reference(url: str) -> Citation:
     """Read a citation URL (as made by ``cite``) back into a Citation; raise CitationError if unknown."""
     if url.startswith(JCI):
@@ -386,7 +386,7 @@ def parameter_citations(metadata: dict, on=None) -> list[Citation]:
     return [c.on(on) for c in citations]
 
 
-@cache
+@lru_cache(maxsize=4096)  # parameter metadata, also of amendments sent to the API: bounded
 def _citations_from_items(items: tuple) -> tuple[Citation, ...]:
     return tuple(citation_from_mapping(dict(item) if isinstance(item, tuple) else item) for item in items)
 

@@ -1,9 +1,11 @@
 """Command line: `openfisca-llo serve | bronnen | uitleg | vergelijk | overzicht | tijdlijn | hervormingen | populatie |
 budget | kalibratie | mutatietoets`.
 
-Naming rule (README, 'Command line'): commands are Dutch words for what the user does; the names of variables,
-parameters and reforms are the model's own. The English command names of earlier versions (citations, explain,
-compare, population) still work, with a notice, until version 1.0.
+Naming rule (README, 'Command line'): commands and options are Dutch words for what the user does or gives; the
+names of variables, parameters and reforms are the model's own. The English names of earlier versions (commands
+citations, explain, compare, population; options such as --reform, --size, --out, --format) still work, hidden and
+with a notice, until version 1.0. Excepted: ``serve --host --port --workers``, the names of ``openfisca serve`` and
+gunicorn, which whoever runs a server knows from there.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def _hervormingen(args) -> int:
     from openfisca_llo.reforms import descriptions
 
     reforms = descriptions()
-    if args.format == "json":
+    if args.formaat == "json":
         print(json.dumps(reforms, ensure_ascii=False, indent=2))
         return 0
     width = max(len(key) for key in reforms)
@@ -62,6 +64,17 @@ def _citations(args) -> int:
     report = check_tax_benefit_system(CountryTaxBenefitSystem(), REFORMS)
     print(report.summary())
     return 1 if report.problems else 0
+
+
+def _text(error: BaseException) -> str:
+    """An error as Dutch text: OpenFisca's own errors (English, with advice for maintainers) are rephrased."""
+    from openfisca_core.errors import ParameterNotFoundError, PeriodMismatchError, VariableNotFoundError
+
+    from openfisca_llo.case_errors import describe
+
+    if isinstance(error, (ParameterNotFoundError, PeriodMismatchError, VariableNotFoundError)):
+        return describe(error, None)
+    return str(error)
 
 
 def _load_situation(path: str) -> dict:
@@ -88,14 +101,14 @@ def _explain(args) -> int:
         explanation = explain(CountryTaxBenefitSystem(), situation, args.variable, args.period)
     except (OSError, ValueError) as error:
         details = getattr(error, "errors", None)
-        print(f"Fout: {error}" if not isinstance(error, SituationError) else "Fout in de situatie:", file=sys.stderr)
+        print(f"Fout: {_text(error)}" if not isinstance(error, SituationError) else "Fout in de situatie:", file=sys.stderr)
         for path, message in (details or {}).items():
             print(f"  {path}: {message}", file=sys.stderr)
         return 2
-    if args.format == "json":
+    if args.formaat == "json":
         print(json.dumps(explanation, ensure_ascii=False, indent=2))
     else:
-        print(render_text(explanation, markdown=args.format == "markdown"), end="")
+        print(render_text(explanation, markdown=args.formaat == "markdown"), end="")
     return 0
 
 
@@ -116,31 +129,31 @@ def _compare(args) -> int:
 
     baseline = CountryTaxBenefitSystem()
     try:
-        _check_reform(args.reform, required=not args.amendment)
-        if args.amendment and not os.path.isfile(args.amendment):
-            raise ValueError(f"--amendment {args.amendment}: het bestand bestaat niet")
-        amendment = load_amendment_file(args.amendment) if args.amendment else None
-        reform = resolve_reform(baseline, amendment, args.reform)
-        if args.tests:
-            if not Path(args.tests).is_dir():
-                raise ValueError(f"--tests {args.tests}: geen bestaande map met YAML-tests")
-            changes = spec_impact(baseline, reform, args.tests)
-            print(json.dumps(changes, ensure_ascii=False, indent=2, default=str) if args.format == "json"
-                  else render_spec_impact(changes), end="\n" if args.format == "json" else "")
+        _check_reform(args.hervorming, required=not args.amendement)
+        if args.amendement and not os.path.isfile(args.amendement):
+            raise ValueError(f"--amendement {args.amendement}: het bestand bestaat niet")
+        amendment = load_amendment_file(args.amendement) if args.amendement else None
+        reform = resolve_reform(baseline, amendment, args.hervorming)
+        if args.toetsen:
+            if not Path(args.toetsen).is_dir():
+                raise ValueError(f"--toetsen {args.toetsen}: geen bestaande map met YAML-gevallen")
+            changes = spec_impact(baseline, reform, args.toetsen)
+            print(json.dumps(changes, ensure_ascii=False, indent=2, default=str) if args.formaat == "json"
+                  else render_spec_impact(changes), end="\n" if args.formaat == "json" else "")
             return 0
         if not args.situation:
-            print("Fout: geef een situatie (JSON/YAML) of --tests MAP", file=sys.stderr)
+            print("Fout: geef een SITUATIE (JSON/YAML) of --toetsen MAP", file=sys.stderr)
             return 2
         result = compare_situation(baseline, reform, _load_situation(args.situation))
     except (AmendmentError, SituationError) as error:
-        print("Fout:", file=sys.stderr)
+        print("Fout in het amendement:" if isinstance(error, AmendmentError) else "Fout in de situatie:", file=sys.stderr)
         for path, message in error.errors.items():
             print(f"  {path}: {message}", file=sys.stderr)
         return 2
     except (UnknownReformError, OSError, ValueError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
-    if args.format == "json":
+    if args.formaat == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
     else:
         print(render_comparison(result), end="")
@@ -159,14 +172,14 @@ def _check_period(text: str) -> None:
 
 
 def _check_reform(name: str | None, required: bool) -> None:
-    """``--reform`` names a shipped reform; without ``--amendment`` it is required."""
+    """``--hervorming`` names a shipped reform; without ``--amendement`` it is required."""
     from openfisca_llo.reforms import REFORMS
 
     if name is None and required:
-        raise ValueError("geef --reform NAAM (zie: openfisca-llo hervormingen) of --amendment BESTAND, of beide "
+        raise ValueError("geef --hervorming NAAM (zie: openfisca-llo hervormingen) of --amendement BESTAND, of beide "
                          "(het amendement geldt dan op de hervorming)")
     if name is not None and name not in REFORMS:
-        raise ValueError(f"--reform {name}: onbekende hervorming; kies uit {', '.join(REFORMS)} "
+        raise ValueError(f"--hervorming {name}: onbekende hervorming; kies uit {', '.join(REFORMS)} "
                          "(zie: openfisca-llo hervormingen)")
 
 
@@ -194,9 +207,9 @@ def _overzicht(args) -> int:
             print(f"  {path}: {message}", file=sys.stderr)
         return 2
     except (OSError, ValueError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
-    print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else render_overzicht(result), end="")
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.formaat == "json" else render_overzicht(result), end="")
     return 0
 
 
@@ -212,45 +225,62 @@ def _tijdlijn(args) -> int:
             raise ValueError(f"de begindatum {args.start} ligt na de einddatum {args.stop}; geef eerst VAN, dan TOT")
         events = tijdlijn(CountryTaxBenefitSystem(), start, stop)
     except ValueError as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
-    print(json.dumps(events, ensure_ascii=False, indent=2) if args.format == "json" else render_tijdlijn(events), end="")
+    print(json.dumps(events, ensure_ascii=False, indent=2) if args.formaat == "json" else render_tijdlijn(events), end="")
     return 0
 
 
+def _progress(args):
+    """The progress bar on stderr, drawn from the first second; only on a terminal and without --stil."""
+    from openfisca_llo.progress import Progress
+
+    return Progress(enabled=not args.stil and sys.stderr.isatty())
+
+
 def _population(args) -> int:
+    from openfisca_llo.formatting import number
     from openfisca_llo.population import PopulationError, generate, save
 
+    progress = _progress(args)
     try:
-        _check_folder(args.out, "--out")  # with --partitie --out is the folder made: its parent must exist
+        if not args.uitvoer:
+            raise ValueError("geef --uitvoer BESTAND (.csv of .parquet), of met --partitie een MAP")
+        _check_folder(args.uitvoer, "--uitvoer")  # with --partitie it is the folder made: its parent must exist
+        if not args.partitie and Path(args.uitvoer).suffix.lower() not in (".csv", ".parquet", ".pq"):
+            raise ValueError(f"--uitvoer {args.uitvoer}: kies een bestand op .csv of .parquet (Parquet vraagt pyarrow)")
         if args.partitie:
-            from pathlib import Path
-
             from openfisca_llo.budget import SyntheticSource
-            from openfisca_llo.formatting import number
 
-            source = SyntheticSource(args.size, args.seed, chunk=args.partitie)
-            folder = Path(args.out)
+            source = SyntheticSource(args.aantal, args.startwaarde, chunk=args.partitie)
+            parts = source.chunks(args.stap_jaar)
+            folder = Path(args.uitvoer)
             folder.mkdir(parents=True, exist_ok=True)
-            for k in source.chunks(args.stap_jaar):
+            progress.start(len(parts), f"deel 1/{len(parts)}")
+            for k in parts:
                 save(source.load(args.stap_jaar, k, text_ids=True), folder / f"deel-{k:05d}.parquet")
-            print(f"{folder}: {number(args.size)} personen (SYNTHETISCH) in "
-                  f"{len(source.chunks(args.stap_jaar))} Parquet-delen van ten hoogste {number(args.partitie)}")
+                progress.step(f"deel {min(k + 2, len(parts))}/{len(parts)}")
+            progress.close()
+            print(f"{folder}: {number(args.aantal)} personen (SYNTHETISCH) in "
+                  f"{len(parts)} Parquet-delen van ten hoogste {number(args.partitie)}")
             return 0
-        population = generate(args.size, args.seed, stap_year=args.stap_jaar)
-        path = save(population, args.out)
+        progress.start(2, "personen maken")
+        population = generate(args.aantal, args.startwaarde, stap_year=args.stap_jaar)
+        progress.step("wegschrijven")
+        path = save(population, args.uitvoer)
+        progress.step("klaar")
     except (PopulationError, ValueError, OSError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        progress.close()
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
-    from openfisca_llo.formatting import number
-
+    progress.close()
     print(f"{path}: {number(len(population))} personen (SYNTHETISCH), {number(len(population.applicants()))} "
           f"STAP-aanvragen in {args.stap_jaar}")
     return 0
 
 
 def _budget_years(args) -> list[int]:
-    years = set(args.year or [])
+    years = set(args.jaar or [])
     if args.van is not None or args.tot is not None:
         if args.van is None or args.tot is None:
             raise ValueError("geef --van en --tot samen")
@@ -267,7 +297,6 @@ def _budget(args) -> int:
     from openfisca_llo.budget import (
         BudgetError,
         FileSource,
-        Progress,
         SyntheticSource,
         Variant,
         compute_budget,
@@ -278,32 +307,34 @@ def _budget(args) -> int:
     from openfisca_llo.population import PopulationError, load
 
     try:
-        if bool(args.population) == bool(args.synthetisch):
-            raise ValueError("geef --population BESTAND of MAP, of --synthetisch AANTAL (niet allebei)")
-        if args.chunk < 1:
-            raise ValueError("--chunk moet ten minste 1 zijn")
+        if bool(args.populatie) == bool(args.synthetisch):
+            raise ValueError("geef --populatie BESTAND of MAP, of --synthetisch AANTAL (niet allebei)")
+        if args.populatie and not Path(args.populatie).exists():
+            raise ValueError(f"--populatie {args.populatie}: bestand of map bestaat niet")
         variants = []
-        for path in args.amendment or []:
-            variants.append(Variant.from_amendment(load_amendment_file(path), args.reform))
-        if not variants and args.reform:
-            variants.append(Variant(args.reform, args.reform))
+        for path in args.amendement or []:
+            variants.append(Variant.from_amendment(load_amendment_file(path), args.hervorming))
+        if not variants and args.hervorming:
+            variants.append(Variant(args.hervorming, args.hervorming))
         names = [v.naam for v in variants]
         if len(set(names)) != len(names):
-            raise ValueError(f"elk amendement heeft een eigen 'naam'; dubbel: {sorted({n for n in names if names.count(n) > 1})}")
+            doubles = ", ".join(sorted({n for n in names if names.count(n) > 1}))
+            raise ValueError(f"--amendement: elk amendement heeft een eigen 'naam'; dubbel: {doubles}")
         years = _budget_years(args)
         if args.synthetisch:
-            source = SyntheticSource(args.synthetisch, args.seed, chunk=args.chunk, werkgevers_seed=args.seed)
+            source = SyntheticSource(args.synthetisch, args.startwaarde, chunk=args.deelgrootte, werkgevers_seed=args.startwaarde)
         else:
-            source = FileSource(args.population, chunk=args.chunk, werkgevers_seed=args.seed)
+            source = FileSource(args.populatie, chunk=args.deelgrootte, werkgevers_seed=args.startwaarde)
             if not years and len(source.files()) == 1:
                 years = load(source.files()[0]).years()
-        progress = Progress(enabled=not args.quiet and sys.stderr.isatty())
-        report = compute_budget(source, variants, years, args.loting_seed, engine=args.engine,
-                                scheduler=args.scheduler, workers=args.workers, schemes=args.regeling,
+        progress = _progress(args)
+        report = compute_budget(source, variants, years, args.loting_startwaarde, engine=args.rekenwijze,
+                                scheduler=args.cluster, workers=args.processen, schemes=args.regeling,
                                 progress=progress)
-        paths = write_outputs(report, args.out or "budget-uitvoer")
+        notes: list[str] = []
+        paths = write_outputs(report, args.uitvoer or "budget-uitvoer", notes=notes)
     except UnicodeDecodeError:
-        print(f"Fout: --population {args.population}: geen tekstbestand (UTF-8 CSV) en geen Parquet", file=sys.stderr)
+        print(f"Fout: --populatie {args.populatie}: geen tekstbestand (UTF-8 CSV) en geen Parquet", file=sys.stderr)
         return 2
     except AmendmentError as error:
         print("Fout in het amendement:", file=sys.stderr)
@@ -311,28 +342,28 @@ def _budget(args) -> int:
             print(f"  {path}: {message}", file=sys.stderr)
         return 2
     except (UnknownReformError, PopulationError, BudgetError, OSError, ValueError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
-    if args.format == "json":
+    if args.formaat == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:
         print(format_report(report), end="")
         for path in paths.values():
             print(f"geschreven: {path}")
+    for note in notes:
+        print(f"Let op: {note}", file=sys.stderr)
     return 0
 
 
 def _kalibratie(args) -> int:
-    from pathlib import Path
-
     from openfisca_llo.budget import calibration, calibration_rst
 
-    if args.out:
-        _check_folder(args.out, "--out")
-    text = calibration_rst(calibration(args.size, args.seed), args.size, args.seed)
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
-        print(f"geschreven: {args.out}")
+    if args.uitvoer:
+        _check_folder(args.uitvoer, "--uitvoer")
+    text = calibration_rst(calibration(args.aantal, args.startwaarde), args.aantal, args.startwaarde)
+    if args.uitvoer:
+        Path(args.uitvoer).write_text(text, encoding="utf-8")
+        print(f"geschreven: {args.uitvoer}")
     else:
         print(text, end="")
     return 0
@@ -361,23 +392,37 @@ def _whole_number(minimum: int, maximum: int):
 class _Parser(argparse.ArgumentParser):
     """argparse with its errors as one Dutch `Fout:` line (exit code 2)."""
 
+    MESSAGES = (  # argparse's English phrases (Python 3.11-3.13) -> Dutch
+        (r"^argument (-[^:]*): ", r"optie \1: "),
+        (r"^argument ([^:]*): ", r"argument \1: "),
+        (r"the following arguments are required", "verplicht"),
+        (r"invalid choice", "ongeldige keuze"),
+        (r"choose from", "kies uit"),
+        (r"unrecognized arguments", "onbekende argumenten"),
+        (r"expected one argument", "verwacht een waarde"),
+        (r"invalid int value: ", "verwacht een geheel getal, kreeg "),
+        (r"invalid float value: ", "verwacht een getal, kreeg "),
+        (r"ambiguous option: (\S+) could match", r"optie \1 is dubbelzinnig; bedoeld is een van"),
+        (r"ignored explicit argument", "onverwachte waarde"),
+    )
+
     def error(self, message: str):
+        import re
+
         self.print_usage(sys.stderr)
-        message = (message.replace("argument ", "optie ").replace("the following arguments are required", "verplicht")
-                   .replace("invalid choice", "ongeldige keuze").replace("choose from", "kies uit")
-                   .replace("unrecognized arguments", "onbekende argumenten"))
+        for english, dutch in self.MESSAGES:
+            message = re.sub(english, dutch, message)
         self.exit(2, f"Fout: {message}\n")
 
 
 def _mutatietoets(args) -> int:
     import json
-    from pathlib import Path
 
     from openfisca_llo import mutatietoets
 
-    tests = Path(args.tests)
+    tests = Path(args.toetsen)
     if not tests.is_dir():
-        print(f"Fout: --tests: map '{tests}' bestaat niet", file=sys.stderr)
+        print(f"Fout: --toetsen: map '{tests}' bestaat niet", file=sys.stderr)
         return 2
     unknown = set(args.soort or ()) - set(mutatietoets.KINDS)
     if unknown:
@@ -388,7 +433,7 @@ def _mutatietoets(args) -> int:
     try:
         explained = mutatietoets.load_explained(overlevers) if overlevers.exists() else None
     except (ValueError, OSError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
         return 2
     if args.overlevers and explained is None:
         print(f"Fout: --overlevers: bestand '{overlevers}' bestaat niet", file=sys.stderr)
@@ -409,7 +454,7 @@ def _mutatietoets(args) -> int:
         path = Path(args.vastgepind)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(mutatietoets.pinning(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    if args.json:
+    if args.formaat == "json":
         print(json.dumps(mutatietoets.as_json(result, problems), ensure_ascii=False, indent=2))
     else:
         print(mutatietoets.render_text(result, problems), end="")
@@ -418,98 +463,194 @@ def _mutatietoets(args) -> int:
     return 1 if any(problems.values()) else 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="openfisca-llo", description="Leven lang ontwikkelen als uitvoerbare regels.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}", help="toon de versie en stop")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
+class _EnglishOption(argparse.Action):
+    """The English spelling of an option of earlier versions: hidden from --help, it does what the Dutch option does
+    and prints a notice (like the English command names) until version 1.0."""
 
-    serve = sub.add_parser("serve", help="start de web-API (OpenFisca plus uitbreidingen)")
-    serve.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard 127.0.0.1)")
-    serve.add_argument("--port", type=_whole_number(1, 65535), default=5000,
+    def __init__(self, option_strings, dest, dutch=None, **kwargs):
+        self.dutch = dutch
+        super().__init__(option_strings, dest, nargs=dutch.nargs, default=argparse.SUPPRESS, type=dutch.type,
+                         choices=dutch.choices, help=argparse.SUPPRESS, metavar=dutch.metavar)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        _notice(option_string, self.dutch.option_strings[0])
+        self.dutch(parser, namespace, values, self.dutch.option_strings[0])
+
+
+def _notice(old: str, new: str) -> None:
+    print(f"Let op: '{old}' heet nu '{new}'; de Engelse naam verdwijnt in versie 1.0.", file=sys.stderr)
+
+
+def _option(parser, dutch: str, english: str | None = None, **kwargs) -> argparse.Action:
+    """A Dutch option, with its English spelling of earlier versions as a hidden alias."""
+    action = parser.add_argument(dutch, **kwargs)
+    if english:
+        parser.add_argument(english, action=_EnglishOption, dest=action.dest, dutch=action)
+    return action
+
+
+FORMATS = {"tekst": "tekst", "text": "tekst", "markdown": "markdown", "json": "json"}
+
+
+def _format(text: str) -> str:
+    """An output format; 'text' (earlier versions) is 'tekst', with a notice."""
+    if text == "text":
+        _notice("text", "tekst")
+    return FORMATS.get(text, text)
+
+
+def _format_option(parser, choices=("tekst", "json")) -> None:
+    _option(parser, "--formaat", "--format", type=_format, choices=list(choices), default="tekst",
+            help=f"uitvoer: {', '.join(choices[:-1])} of {choices[-1]} (standaard tekst)")
+
+
+class _JsonFlag(argparse.Action):
+    """``mutatietoets --json`` of earlier versions: ``--formaat json``, with a notice."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        _notice(option_string, "--formaat json")
+        namespace.formaat = "json"
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+def _dutch_help(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """argparse's own texts in Dutch: the section titles and -h/--help."""
+    parser._positionals.title = "argumenten"
+    parser._optionals.title = "opties"
+    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The commands and their options. Naming rule (README, 'Command line'): every command and option is a Dutch
+    word; the English spellings of earlier versions are hidden aliases with a notice until 1.0. Excepted: `serve`
+    and its --host/--port/--workers, which are those of `openfisca serve` and gunicorn (whoever runs a server
+    knows them from there)."""
+    parser = _dutch_help(_Parser(prog="openfisca-llo", description="Leven lang ontwikkelen als uitvoerbare regels.",
+                                 formatter_class=_Formatter, add_help=False))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}", help="toon de versie en stop")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT", title="opdrachten")
+
+    def command(name: str, help: str, aliases=()) -> argparse.ArgumentParser:
+        return _dutch_help(sub.add_parser(name, aliases=list(aliases), help=help, description=help, add_help=False,
+                                          formatter_class=_Formatter))
+
+    serve = command("serve", "start de web-API (OpenFisca plus uitbreidingen)")
+    serve.add_argument("--host", default="127.0.0.1", metavar="ADRES", help="adres om op te luisteren (standaard 127.0.0.1)")
+    serve.add_argument("--port", type=_whole_number(1, 65535), default=5000, metavar="POORT",
                        help="poort (standaard 5000; met make: make serve PORT=5001)")
-    serve.add_argument("--workers", type=_whole_number(1, 64), default=2, help="aantal workers (1-64, standaard 2)")
+    serve.add_argument("--workers", type=_whole_number(1, 64), default=2, metavar="AANTAL", help="aantal workers (1-64, standaard 2)")
     serve.set_defaults(handler=_serve)
 
-    citations = sub.add_parser("bronnen", aliases=["citations"], help="controleer dat elke parameter en variabele een bron citeert")
+    citations = command("bronnen", "controleer dat elke parameter en variabele een bron citeert", aliases=["citations"])
     citations.set_defaults(handler=_citations)
-    explain = sub.add_parser("uitleg", aliases=["explain"], help="verklaar een uitkomst stap voor stap met de bron van elke stap")
-    explain.add_argument("situation", help="situatie als JSON of YAML (zoals voor /calculate)")
-    explain.add_argument("variable", help="te verklaren variabele, bijvoorbeeld stap_budget")
-    explain.add_argument("period", help="periode, bijvoorbeeld 2023-05-15")
-    explain.add_argument("--format", choices=["text", "markdown", "json"], default="text",
-                         help="uitvoer: text (standaard), markdown of json")
+
+    explain = command("uitleg", "verklaar een uitkomst stap voor stap met de bron van elke stap", aliases=["explain"])
+    explain.add_argument("situation", metavar="SITUATIE", help="situatie als JSON of YAML (zoals voor /calculate)")
+    explain.add_argument("variable", metavar="VARIABELE", help="te verklaren variabele, bijvoorbeeld stap_budget")
+    explain.add_argument("period", metavar="PERIODE", help="periode, bijvoorbeeld 2023-05-15")
+    _format_option(explain, ("tekst", "markdown", "json"))
     explain.set_defaults(handler=_explain)
-    compare = sub.add_parser("vergelijk", aliases=["compare"], help="vergelijk het geldende recht met een hervorming of amendement")
-    compare.add_argument("situation", nargs="?", help="situatie als JSON of YAML (zoals voor /calculate)")
-    compare.add_argument("--amendment", help="amendement als data (YAML of JSON); met --reform: op die hervorming")
-    compare.add_argument("--reform", help="naam van een meegeleverde hervorming (zie: openfisca-llo hervormingen)")
-    compare.add_argument("--tests", help="map met YAML-tests: toon de gevallen waarvan de uitkomst verandert")
-    compare.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer: text (standaard) of json")
+
+    compare = command("vergelijk", "vergelijk het geldende recht met een hervorming of amendement", aliases=["compare"])
+    compare.add_argument("situation", nargs="?", metavar="SITUATIE", help="situatie als JSON of YAML (zoals voor /calculate)")
+    _option(compare, "--amendement", "--amendment", metavar="BESTAND",
+            help="amendement als data (YAML of JSON); met --hervorming: op die hervorming")
+    _option(compare, "--hervorming", "--reform", metavar="NAAM",
+            help="naam van een meegeleverde hervorming (zie: openfisca-llo hervormingen)")
+    _option(compare, "--toetsen", "--tests", metavar="MAP",
+            help="map met YAML-gevallen: toon de gevallen waarvan de uitkomst verandert")
+    _format_option(compare)
     compare.set_defaults(handler=_compare)
-    over = sub.add_parser("overzicht", help="alle regelingen voor een persoon of werkgever op een datum, met redenen")
-    over.add_argument("situation", help="situatie als JSON of YAML; waarden zonder periode gelden op de datum")
-    over.add_argument("date", help="datum, bijvoorbeeld 2025-06-01")
-    over.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer: text (standaard) of json")
+
+    over = command("overzicht", "alle regelingen voor een persoon of werkgever op een datum, met redenen")
+    over.add_argument("situation", metavar="SITUATIE", help="situatie als JSON of YAML; waarden zonder periode gelden op de datum")
+    over.add_argument("date", metavar="DATUM", help="datum, bijvoorbeeld 2025-06-01")
+    _format_option(over)
     over.set_defaults(handler=_overzicht)
 
-    line = sub.add_parser("tijdlijn", help="welke regels en bedragen veranderden tussen twee datums, met bron")
-    line.add_argument("start", help="van, bijvoorbeeld 2021-01-01")
-    line.add_argument("stop", help="tot en met, bijvoorbeeld 2025-12-31")
-    line.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer: text (standaard) of json")
+    line = command("tijdlijn", "welke regels en bedragen veranderden tussen twee datums, met bron")
+    line.add_argument("start", metavar="VAN", help="van, bijvoorbeeld 2021-01-01")
+    line.add_argument("stop", metavar="TOT", help="tot en met, bijvoorbeeld 2025-12-31")
+    _format_option(line)
     line.set_defaults(handler=_tijdlijn)
 
-    reforms = sub.add_parser("hervormingen", help="de meegeleverde hervormingen en amendementen, met hun naam voor --reform")
-    reforms.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer: text (standaard) of json")
+    reforms = command("hervormingen", "de meegeleverde hervormingen en amendementen, met hun naam voor --hervorming")
+    _format_option(reforms)
     reforms.set_defaults(handler=_hervormingen)
 
-
-    population = sub.add_parser("populatie", aliases=["population"], help="maak een synthetische populatie (CSV, of Parquet met pyarrow)")
-    population.add_argument("--size", type=_whole_number(1, 100_000_000), default=100_000, help="aantal personen (standaard 100000)")
-    population.add_argument("--seed", type=int, default=0, help="startwaarde van de toevalsgenerator (standaard 0)")
-    population.add_argument("--stap-jaar", type=_whole_number(1900, 2100), default=2023, help="jaar van de STAP-aanvragen (standaard 2023)")
-    population.add_argument("--out", required=True, help="bestand: .csv, of .parquet (vraagt pyarrow); met --partitie: een map")
-    population.add_argument("--partitie", type=_whole_number(1, 100_000_000), help="schrijf Parquet-delen van dit aantal personen in de map --out")
+    population = command("populatie", "maak een synthetische populatie (CSV, of Parquet met pyarrow)",
+                         aliases=["population"])
+    _option(population, "--aantal", "--size", type=_whole_number(1, 100_000_000), default=100_000, metavar="AANTAL",
+            help="aantal personen (standaard 100000)")
+    _option(population, "--startwaarde", "--seed", type=int, default=0, metavar="GETAL",
+            help="startwaarde van de toevalsgenerator (standaard 0)")
+    population.add_argument("--stap-jaar", type=_whole_number(1900, 2100), default=2023, metavar="JAAR",
+                            help="jaar van de STAP-aanvragen (standaard 2023)")
+    _option(population, "--uitvoer", "--out", metavar="BESTAND",
+            help="verplicht: bestand .csv, of .parquet (vraagt pyarrow); met --partitie: een map")
+    population.add_argument("--partitie", type=_whole_number(1, 100_000_000), metavar="AANTAL",
+                            help="schrijf Parquet-delen van dit aantal personen in de map --uitvoer")
+    population.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
     population.set_defaults(handler=_population)
-    budget = sub.add_parser(
-        "budget", help="kosten per regeling en jaar van de wet en van hervormingen of amendementen op een populatie")
-    budget.add_argument("--reform", help="naam van een meegeleverde hervorming (zie: openfisca-llo hervormingen); met --amendment: "
-                                         "de amendementen gelden op deze hervorming")
-    budget.add_argument("--amendment", action="append",
-                        help="amendement als data (YAML/JSON), herhaalbaar: elk bestand is een variant")
-    budget.add_argument("--population", help="populatie: CSV- of Parquet-bestand, of een map met Parquet-delen")
-    budget.add_argument("--synthetisch", type=_whole_number(1, 100_000_000), help="in plaats van --population: een synthetische populatie van "
-                                                          "dit aantal personen, per deel gemaakt")
-    budget.add_argument("--seed", type=int, default=0, help="seed van de synthetische personen en werkgevers (standaard 0)")
-    budget.add_argument("--van", type=_whole_number(1900, 2100), help="eerste jaar (met --tot), bijvoorbeeld 2020")
-    budget.add_argument("--tot", type=_whole_number(1900, 2100), help="laatste jaar, tot en met (met --van), bijvoorbeeld 2031")
-    budget.add_argument("--year", type=_whole_number(1900, 2100), action="append", help="een los jaar (herhaalbaar)")
-    budget.add_argument("--regeling", action="append", help="alleen deze regeling(en) (herhaalbaar); standaard alle")
-    budget.add_argument("--loting-seed", type=int, default=20200302, help="seed van de loting (standaard 20200302)")
-    budget.add_argument("--engine", choices=["proces", "dask"], default="proces",
-                        help="proces (standaard, zonder Dask) of dask (dask.distributed)")
-    budget.add_argument("--scheduler", help="adres van een Dask-scheduler (tcp://host:8786); zonder: een lokaal cluster")
-    budget.add_argument("--workers", type=_whole_number(1, 64), default=2, help="workers van het lokale Dask-cluster (standaard 2)")
-    budget.add_argument("--chunk", type=_whole_number(1, 100_000_000), default=250_000, help="personen per deel (standaard 250000)")
-    budget.add_argument("--out", help="map voor CSV, JSON, Parquet en PNG (standaard budget-uitvoer)")
-    budget.add_argument("--format", choices=["text", "json"], default="text", help="uitvoer: text (standaard) of json")
-    budget.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
+
+    budget = command("budget", "kosten per regeling en jaar van de wet en van hervormingen of amendementen op een populatie")
+    _option(budget, "--hervorming", "--reform", metavar="NAAM",
+            help="naam van een meegeleverde hervorming (zie: openfisca-llo hervormingen); met --amendement: "
+                 "de amendementen gelden op deze hervorming")
+    _option(budget, "--amendement", "--amendment", action="append", metavar="BESTAND",
+            help="amendement als data (YAML/JSON), herhaalbaar: elk bestand is een variant")
+    _option(budget, "--populatie", "--population", metavar="PAD",
+            help="populatie: CSV- of Parquet-bestand, of een map met Parquet-delen")
+    budget.add_argument("--synthetisch", type=_whole_number(1, 100_000_000), metavar="AANTAL",
+                        help="in plaats van --populatie: een synthetische populatie van dit aantal personen, per deel gemaakt")
+    _option(budget, "--startwaarde", "--seed", type=int, default=0, metavar="GETAL",
+            help="startwaarde van de synthetische personen en werkgevers (standaard 0)")
+    budget.add_argument("--van", type=_whole_number(1900, 2100), metavar="JAAR", help="eerste jaar (met --tot), bijvoorbeeld 2020")
+    budget.add_argument("--tot", type=_whole_number(1900, 2100), metavar="JAAR", help="laatste jaar, tot en met (met --van), bijvoorbeeld 2031")
+    _option(budget, "--jaar", "--year", type=_whole_number(1900, 2100), action="append", metavar="JAAR", help="een los jaar (herhaalbaar)")
+    budget.add_argument("--regeling", action="append", metavar="NAAM", help="alleen deze regeling(en) (herhaalbaar); standaard alle")
+    _option(budget, "--loting-startwaarde", "--loting-seed", type=int, default=20200302, metavar="GETAL",
+            help="startwaarde van de loting (standaard 20200302)")
+    _option(budget, "--rekenwijze", "--engine", choices=["proces", "dask"], default="proces",
+            help="proces (standaard, in dit proces) of dask (op een dask.distributed-cluster)")
+    _option(budget, "--cluster", "--scheduler", metavar="ADRES",
+            help="adres van een Dask-scheduler (tcp://host:8786); zonder: een lokaal cluster")
+    _option(budget, "--processen", "--workers", type=_whole_number(1, 64), default=2, metavar="AANTAL",
+            help="processen van het lokale Dask-cluster (standaard 2)")
+    _option(budget, "--deelgrootte", "--chunk", type=_whole_number(1, 100_000_000), default=250_000, metavar="AANTAL",
+            help="personen per deel (standaard 250000)")
+    _option(budget, "--uitvoer", "--out", metavar="MAP", help="map voor CSV, JSON, Parquet en PNG (standaard budget-uitvoer)")
+    _format_option(budget)
+    _option(budget, "--stil", "--quiet", action="store_true", help="geen voortgangsbalk")
     budget.set_defaults(handler=_budget)
-    kalibratie = sub.add_parser("kalibratie", help="het geldende recht op een synthetische populatie naast de cijfers uit de bronnen")
-    kalibratie.add_argument("--size", type=_whole_number(1, 100_000_000), default=100_000, help="personen per populatie (standaard 100000)")
-    kalibratie.add_argument("--seed", type=int, default=2022, help="startwaarde (standaard 2022)")
-    kalibratie.add_argument("--out", help="schrijf de tabel (reStructuredText) naar dit bestand")
+
+    kalibratie = command("kalibratie", "het geldende recht op een synthetische populatie naast de cijfers uit de bronnen")
+    _option(kalibratie, "--aantal", "--size", type=_whole_number(1, 100_000_000), default=100_000, metavar="AANTAL",
+            help="personen per populatie (standaard 100000)")
+    _option(kalibratie, "--startwaarde", "--seed", type=int, default=2022, metavar="GETAL", help="startwaarde (standaard 2022)")
+    _option(kalibratie, "--uitvoer", "--out", metavar="BESTAND", help="schrijf de tabel (reStructuredText) naar dit bestand")
     kalibratie.set_defaults(handler=_kalibratie)
-    toets = sub.add_parser(
-        "mutatietoets",
-        help="welke dagwaarden, datums en formulevoorwaarden door een YAML-geval worden vastgepind (mutatietoets)",
-    )
-    toets.add_argument("--tests", default="tests", help="map met YAML-gevallen (standaard tests)")
-    toets.add_argument("--regeling", action="append", help="alleen deze regeling of hervorming (herhaalbaar)")
-    toets.add_argument("--soort", action="append", help="alleen deze soort mutatie (herhaalbaar)")
-    toets.add_argument("--overlevers", help="verklaarde overlevers (standaard mutatie_overlevers.yaml naast de map TESTS)")
-    toets.add_argument("--json", action="store_true", help="uitvoer als JSON")
-    toets.add_argument("--vastgepind", help="schrijf per parameterwaarde de gevallen die haar vastpinnen (JSON, voor de docs)")
+
+    toets = command("mutatietoets",
+                    "welke dagwaarden, datums en formulevoorwaarden door een YAML-geval worden vastgepind (mutatietoets)")
+    _option(toets, "--toetsen", "--tests", default="tests", metavar="MAP", help="map met YAML-gevallen (standaard tests)")
+    toets.add_argument("--regeling", action="append", metavar="NAAM", help="alleen deze regeling of hervorming (herhaalbaar)")
+    toets.add_argument("--soort", action="append", metavar="SOORT", help="alleen deze soort mutatie (herhaalbaar)")
+    toets.add_argument("--overlevers", metavar="BESTAND", help="verklaarde overlevers (standaard mutatie_overlevers.yaml naast de map --toetsen)")
+    _format_option(toets)
+    toets.add_argument("--json", action=_JsonFlag)
+    toets.add_argument("--vastgepind", metavar="BESTAND", help="schrijf per parameterwaarde de gevallen die haar vastpinnen (JSON, voor de docs)")
     toets.set_defaults(handler=_mutatietoets)
+    for choice in sub._choices_actions:  # the English aliases work but are not listed (like the English options)
+        choice.metavar = choice.dest = choice.metavar.split(" (")[0]
     return parser
 
 
@@ -531,13 +672,16 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
     try:
         return args.handler(args) or 0
+    except BrokenPipeError:  # the reader stopped (| head): no message, and none at exit either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except LimitExceeded as error:
         print(f"Fout: te groot: {error}", file=sys.stderr)
     except ParameterNotFoundError as error:
         print(f"Fout: geen waarde voor parameter '{error.name}' op {error.instant_str}: deze datum valt buiten de "
               "periode waarvoor het model een waarde heeft", file=sys.stderr)
     except (ValueError, OSError) as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {_text(error)}", file=sys.stderr)
     except RecursionError:
         print("Fout: de invoer is te diep genest", file=sys.stderr)
     except MemoryError:

@@ -8,6 +8,7 @@ baseline and reform values and the parameters whose value differs on that date, 
 from __future__ import annotations
 
 import copy
+import functools
 import threading
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_llo import formatting
 from openfisca_llo.amendments import reformed_system
+from openfisca_llo.case_errors import check_case, describe
+from openfisca_llo.case_errors import where as case_where
 from openfisca_llo.citations import parameter_citations
 from openfisca_llo.explain import explain
 from openfisca_llo.inputs import load_file, show
@@ -41,13 +44,14 @@ def resolve_reform(tax_benefit_system, amendment: dict | None = None, reform: st
         return reformed_system(base, amendment)
     if reform not in REFORMS:
         raise UnknownReformError(f"onbekende hervorming {show(reform)}; toegestaan: {', '.join(sorted(REFORMS))}")
-    key = (id(tax_benefit_system), reform)
-    if key not in _SHIPPED:
-        _SHIPPED[key] = REFORMS[reform](tax_benefit_system)
-    return _SHIPPED[key]
+    return _shipped(tax_benefit_system, reform)
 
 
-_SHIPPED: dict = {}
+@functools.lru_cache(maxsize=16)  # (system, reform name): the key holds the system, so its id is never reused
+def _shipped(tax_benefit_system, reform: str):
+    from openfisca_llo.reforms import REFORMS
+
+    return REFORMS[reform](tax_benefit_system)
 
 
 def _parameter_steps(node: dict, found: dict) -> dict:
@@ -183,6 +187,7 @@ def _with_case_reform(tax_benefit_system, reform_path: str):
 def _run_case(tax_benefit_system, case: dict) -> dict:
     for reform_path in case.get("reforms") or []:
         tax_benefit_system = _with_case_reform(tax_benefit_system, reform_path)
+    check_case(case, tax_benefit_system)  # after the case's reforms, which may add variables
     builder = SimulationBuilder()
     builder.set_default_period(str(case["period"]))
     simulation = builder.build_from_dict(tax_benefit_system, copy.deepcopy(case.get("input") or {}))
@@ -226,8 +231,8 @@ def _baseline_outcomes(baseline, tests_dir: str | Path) -> list[tuple]:
         for path, index, case in spec_cases(tests_dir):
             try:
                 outcome = _run_case(baseline, case)
-            except Exception as error:  # reported per case by spec_impact
-                outcome = f"{type(error).__name__}: {error}"
+            except Exception as error:  # reported per case by spec_impact, in Dutch
+                outcome = describe(error, baseline)
             outcomes.append((path, index, case, outcome))
         if len(_SPEC) >= SPEC_CACHE_SIZE:
             _SPEC.pop(next(iter(_SPEC)), None)
@@ -235,7 +240,7 @@ def _baseline_outcomes(baseline, tests_dir: str | Path) -> list[tuple]:
         return outcomes
 
 
-_WARMING: set = set()
+_WARMING: dict[tuple, None] = {}  # (id(baseline), folder) already being computed; bounded like _SPEC
 
 
 def prepare_spec_impact(baseline, tests_dir: str | Path) -> None:
@@ -244,7 +249,9 @@ def prepare_spec_impact(baseline, tests_dir: str | Path) -> None:
     key = (id(baseline), str(Path(tests_dir).resolve()))
     if key in _WARMING:
         return
-    _WARMING.add(key)
+    if len(_WARMING) >= SPEC_CACHE_SIZE:
+        _WARMING.pop(next(iter(_WARMING)))
+    _WARMING[key] = None
     threading.Thread(target=_baseline_outcomes, args=(baseline, tests_dir), name="spec-impact-wet", daemon=True).start()
 
 
@@ -263,12 +270,13 @@ def spec_impact(baseline, reform, tests_dir: str | Path) -> list[dict]:
     for path, index, case, before in _baseline_outcomes(baseline, tests_dir):
         where = {"bestand": _relative(path, tests_dir), "nummer": index, "test": case.get("name")}
         if isinstance(before, str):  # the law itself cannot run the case
-            changes.append({**where, "fout": before})
+            changes.append({**where, "fout": f"{case_where(where['bestand'], index, case)}: onder de wet: {before}"})
             continue
         try:
             after = _run_case(reform, case)
         except Exception as error:  # a case the reform cannot run is itself an impact worth reporting
-            changes.append({**where, "fout": f"{type(error).__name__}: {error}"})
+            changes.append({**where, "fout": f"{case_where(where['bestand'], index, case)}: onder de hervorming: "
+                                             f"{describe(error, reform)}"})
             continue
         for key in before:
             if not _same(before[key], after.get(key)):
@@ -312,11 +320,13 @@ def render_comparison(result: dict) -> str:
 
 def render_spec_impact(changes: list[dict]) -> str:
     """``spec_impact`` as Dutch text: each YAML case whose outcome changes, with the law's and the reform's value."""
-    lines = [f"{len(changes)} uitkomst(en) van YAML-gevallen veranderen onder de hervorming:"]
+    failed = sum(1 for change in changes if "fout" in change)
+    lines = [f"{len(changes) - failed} uitkomst(en) van YAML-gevallen veranderen onder de hervorming"
+             + (f"; {failed} geval(len) kunnen niet worden doorgerekend:" if failed else ":")]
     for change in changes:
         where = f"{change['bestand']}#{change['nummer']} {change['test']}"
-        if "fout" in change:
-            lines.append(f"- {where}: FOUT {change['fout']}")
+        if "fout" in change:  # names the file and the case itself
+            lines.append(f"- FOUT in {change['fout']}")
         else:
             unit = change.get("eenheid")
             lines.append(

@@ -167,6 +167,13 @@ class _BoundedLoader(yaml.SafeLoader):
 
         size(root)
 
+    def construct_yaml_timestamp(self, node):
+        """A date that does not exist (2023-13-15, 2023-02-30) is named, not mistaken for a too-long number."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise _BadDate(f"'{node.value[:40]}' is geen bestaande datum{_mark(node.start_mark)}") from None
+
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
@@ -179,6 +186,13 @@ class _BoundedLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+class _BadDate(ValueError):
+    pass
+
+
+_BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", _BoundedLoader.construct_yaml_timestamp)
 
 
 def loads_yaml(text: str, what: str = "YAML"):
@@ -194,6 +208,8 @@ def loads_yaml(text: str, what: str = "YAML"):
         raise LimitExceeded(MAX_DEPTH, what, None) from None
     except LimitExceeded:
         raise
+    except _BadDate as error:
+        raise InputError(f"{what}: {error}") from None
     except ValueError:  # e.g. an integer too long to convert
         raise LimitExceeded(MAX_DIGITS, what, None) from None
     finally:

@@ -454,7 +454,7 @@ def _rule_file(function) -> Path | None:
     return None
 
 
-@functools.cache
+@functools.cache  # two keys: 'variables' and 'reforms'
 def _rule_root(package: str) -> Path:
     module = __import__(f"openfisca_llo.{package}", fromlist=["_"])
     return Path(module.__file__).resolve().parent
@@ -483,7 +483,7 @@ def _scheme_of_rule_file(path: Path, systems: Systems, parameter_schemes: set[st
     return path.stem if folder not in parameter_schemes and path.stem in parameter_schemes else folder
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # reform paths named in YAML cases: bounded
 def _reform_module(reform_path: str) -> str | None:
     module_name, attribute = reform_path.rsplit(".", 1)
     module = __import__(module_name, fromlist=[attribute])

@@ -116,9 +116,7 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date,
         else:
             allowed = simulation.calculate(scheme.recht, period)
             spans = looptijd(tax_benefit_system, scheme)
-            in_life = any(
-                (s["van"] or "0000") <= date.isoformat() <= (s["tot_en_met"] or "9999") for s in spans
-            ) if spans else True
+            in_life = _in_looptijd(spans, date.isoformat()) if spans else True
             reasons = np.where(allowed, "geen", "voorwaarden_niet_vervuld" if in_life else "buiten_looptijd")
             enum = None
         maximum = None
@@ -167,7 +165,7 @@ def overzicht(tax_benefit_system, situation: dict, date: datetime.date,
                     entry["reden_bronnen"] = [c.as_dict() for c in grounds or []]
                 else:
                     entry["reden_omschrijving"] = {
-                        "buiten_looptijd": "De regeling gold niet op deze datum (zie de looptijd)",
+                        "buiten_looptijd": f"De regeling gold niet op deze datum (looptijd: {_spans_text(spans)})",
                     }.get(reason, "Niet aan de voorwaarden voldaan")
                 if reason == ONBEKEND:
                     entry["ontbrekend"] = missing
@@ -183,6 +181,15 @@ STATUS_TEXT = {
 }
 
 
+def _in_looptijd(spans: list[dict], date: str) -> bool:
+    return any((s["van"] or "0000") <= date <= (s["tot_en_met"] or "9999") for s in spans)
+
+
+def _spans_text(spans: list[dict]) -> str:
+    return ", ".join(f"{formatting.date(s['van']) or 'vóór 2000'} t/m {formatting.date(s['tot_en_met']) or 'heden'}"
+                     for s in spans)
+
+
 def render_overzicht(result: dict) -> str:
     lines = [f"Overzicht op {formatting.date(result['datum'])}"]
     for plural, instances in result["overzicht"].items():
@@ -195,16 +202,14 @@ def render_overzicht(result: dict) -> str:
                 elif entry["maximum"] is not None and entry["status"] == "mogelijk":
                     amount = f": tot {formatting.money(entry['maximum'])}"
                 lines.append(f"- {entry['titel']} — {STATUS_TEXT[entry['status']]}{amount}")
-                if "reden" in entry and entry["status"] != "mogelijk":  # 'mogelijk' is not a refusal
+                refusal = "reden" in entry and entry["status"] != "mogelijk"  # 'mogelijk' is not a refusal
+                if refusal:
                     lines.append(f"    reden: {entry['reden_omschrijving']}")
                 for missing in entry.get("ontbrekend", []):
                     lines.append(f"    {describe_unknown(missing)}")
-                if entry["looptijd"]:
-                    spans = ", ".join(
-                        f"{formatting.date(s['van']) or 'vóór 2000'} t/m {formatting.date(s['tot_en_met']) or 'heden'}"
-                        for s in entry["looptijd"]
-                    )
-                    lines.append(f"    looptijd: {spans}")
+                if entry["looptijd"] and (_in_looptijd(entry["looptijd"], result["datum"]) or not refusal):
+                    # outside its life the refusal reason states when the scheme ran: the dates once, not twice
+                    lines.append(f"    looptijd: {_spans_text(entry['looptijd'])}")
                 refused = entry["status"] != "mogelijk" and entry.get("reden_bronnen")
                 grounds = refused or entry["bronnen"][:1]  # the ground of a refusal, else the scheme's own source
                 for citation in grounds:

@@ -54,6 +54,7 @@ from pathlib import Path
 import numpy as np
 
 from openfisca_llo import formatting
+from openfisca_llo.extras import require
 from openfisca_llo.variables.algemeen.opleidingsniveau import Opleidingsniveau
 from openfisca_llo.variables.levenlanglerenkrediet.levenlanglerenkrediet_inputs import (
     LevenlanglerenkredietNationaliteit,
@@ -399,14 +400,7 @@ def _is_parquet(path) -> bool:
 
 
 def _pyarrow():
-    try:
-        import pyarrow  # noqa: F401
-        import pyarrow.parquet as parquet
-    except ImportError:
-        raise PopulationError(
-            "Parquet vraagt het optionele pakket pyarrow (pip install pyarrow); gebruik anders een CSV-bestand"
-        ) from None
-    return parquet
+    return require("pyarrow.parquet", "pyarrow")
 
 
 def load(path) -> Population:
@@ -872,7 +866,7 @@ def generate(size: int, seed: int = 0, stap_year: int = 2023, total: int = POPUL
     # the other schemes from a stream of their own, so the STAP and leerrekening columns do not change
     kolommen = scheme_columns(np.random.default_rng([seed, 1]), stap_year, ages, education) if all_schemes else {}
     description = (
-        f"SYNTHETISCHE populatie (openfisca-llo population --size {size} --seed {seed} --stap-jaar {stap_year}): "
+        f"SYNTHETISCHE populatie (openfisca-llo populatie --aantal {size} --startwaarde {seed} --stap-jaar {stap_year}): "
         f"geen echte personen.\nElke rij staat voor {total / size:g} personen van 18 jaar tot de AOW-leeftijd "
         f"({formatting.number(total)} in totaal, een aanname). Aannames en bronnen: docs/handleidingen/budget.rst.\n"
         f"{int(applies.sum())} rijen vragen STAP-budget aan in {stap_year}."

@@ -289,8 +289,8 @@ def test_partitioned_parquet_gives_the_generated_budget(tmp_path, capsys):
     from openfisca_llo.budget import FileSource
 
     folder = tmp_path / "populatie"
-    assert main(["population", "--size", "5000", "--seed", "6", "--stap-jaar", "2023", "--partitie", "2000",
-                 "--out", str(folder)]) == 0
+    assert main(["population", "--aantal", "5000", "--startwaarde", "6", "--stap-jaar", "2023", "--partitie", "2000",
+                 "--uitvoer", str(folder)]) == 0
     assert sorted(p.name for p in folder.iterdir()) == ["deel-00000.parquet", "deel-00001.parquet", "deel-00002.parquet"]
     source = FileSource(str(folder), werkgevers_seed=6)
     assert source.synthetic and source.persons() == 5000
@@ -320,7 +320,7 @@ def test_dask_engine_gives_exactly_the_in_process_results():
 
 def test_cli_year_range_and_amendment_variants(tmp_path, capsys):
     population_file = tmp_path / "populatie.csv"
-    assert main(["population", "--size", "1500", "--seed", "5", "--stap-jaar", "2022", "--out", str(population_file)]) == 0
+    assert main(["population", "--aantal", "1500", "--startwaarde", "5", "--stap-jaar", "2022", "--uitvoer", str(population_file)]) == 0
     first = tmp_path / "a.yaml"
     first.write_text(json.dumps(AMENDMENT), encoding="utf-8")
     second = tmp_path / "b.json"
@@ -329,8 +329,8 @@ def test_cli_year_range_and_amendment_variants(tmp_path, capsys):
                                                                               "2023-01-01": 15000000}}}),
                       encoding="utf-8")
     out = tmp_path / "uit"
-    assert main(["budget", "--population", str(population_file), "--van", "2022", "--tot", "2024",
-                 "--amendment", str(first), "--amendment", str(second), "--out", str(out), "--quiet"]) == 0
+    assert main(["budget", "--populatie", str(population_file), "--van", "2022", "--tot", "2024",
+                 "--amendement", str(first), "--amendement", str(second), "--uitvoer", str(out), "--stil"]) == 0
     printed = capsys.readouterr().out
     assert "SYNTHETISCHE populatie" in printed and "slim_scholingssubsidie" in printed
     report = json.loads((out / "budget.json").read_text(encoding="utf-8"))
@@ -350,16 +350,16 @@ def test_cli_year_range_and_amendment_variants(tmp_path, capsys):
 def test_cli_budget_reports_bad_input(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("id,geboortedatum,opleidingsniveau,maanden_verzekerd\nx,1980-13-01,wo,24\n", encoding="utf-8")
-    assert main(["budget", "--population", str(bad), "--year", "2023", "--quiet"]) == 2
+    assert main(["budget", "--populatie", str(bad), "--jaar", "2023", "--stil"]) == 2
     assert "kolom 'geboortedatum', rij 1" in capsys.readouterr().err
-    assert main(["budget", "--reform", "bestaat_niet", "--synthetisch", "10", "--year", "2023", "--quiet"]) == 2
+    assert main(["budget", "--hervorming", "bestaat_niet", "--synthetisch", "10", "--jaar", "2023", "--stil"]) == 2
     assert "onbekende hervorming" in capsys.readouterr().err
-    assert main(["budget", "--synthetisch", "10", "--van", "2024", "--tot", "2022", "--quiet"]) == 2
+    assert main(["budget", "--synthetisch", "10", "--van", "2024", "--tot", "2022", "--stil"]) == 2
     assert "Fout: --tot (2022) ligt vóór --van (2024)" in capsys.readouterr().err
     amendment = tmp_path / "fout.yaml"
     amendment.write_text("naam: x\nbronnen: [{bron: kst-30012-142}]\nwijzigingen: {stap.bestaat_niet: {2023-01-01: 1}}\n",
                          encoding="utf-8")
-    assert main(["budget", "--synthetisch", "10", "--year", "2023", "--amendment", str(amendment), "--quiet"]) == 2
+    assert main(["budget", "--synthetisch", "10", "--jaar", "2023", "--amendement", str(amendment), "--stil"]) == 2
     assert "wijzigingen/stap.bestaat_niet" in capsys.readouterr().err
 
 
@@ -394,10 +394,10 @@ def test_web_budget_endpoint(tax_benefit_system):
 
 
 def test_committed_calibration_table_is_current():
-    """docs/handleidingen/kalibratie_tabel.inc is what `openfisca-llo kalibratie --out ...` writes today."""
+    """docs/handleidingen/kalibratie_tabel.inc is what `openfisca-llo kalibratie --uitvoer ...` writes today."""
     regenerated = calibration_rst(calibration(CALIBRATION_SIZE, CALIBRATION_SEED), CALIBRATION_SIZE, CALIBRATION_SEED)
     assert CALIBRATION_TABLE.read_text(encoding="utf-8") == regenerated, (
-        "run: openfisca-llo kalibratie --out docs/handleidingen/kalibratie_tabel.inc")
+        "run: openfisca-llo kalibratie --uitvoer docs/handleidingen/kalibratie_tabel.inc")
 
 
 # ---- the example amendments of the budget guide: one per scheme -------------------------------------------------

@@ -39,7 +39,7 @@ def test_explain_of_an_unknown_variable_is_an_error(capsys):
 
 
 def test_compare_shows_no_python_values(capsys):
-    code, out, _ = run(capsys, "vergelijk", LEERREKENING, "--reform", "leerrekening_cpf_vervangt_stap")
+    code, out, _ = run(capsys, "vergelijk", LEERREKENING, "--hervorming", "leerrekening_cpf_vervangt_stap")
     assert code == 0
     assert "Hervorming:" in out
     values = [line for line in out.splitlines() if line.startswith("  ")]
@@ -47,7 +47,7 @@ def test_compare_shows_no_python_values(capsys):
 
 
 def test_compare_with_an_unknown_reform_names_the_allowed_ones(capsys):
-    code, _, err = run(capsys, "vergelijk", ANNA, "--reform", "bestaat_niet")
+    code, _, err = run(capsys, "vergelijk", ANNA, "--hervorming", "bestaat_niet")
     assert code == 2 and "leerrekening_cpf" in err
 
 
@@ -61,7 +61,7 @@ def test_overzicht_in_dutch_dates_and_money(capsys):
 
 
 def test_overzicht_json_is_json(capsys):
-    code, out, _ = run(capsys, "overzicht", SANNE, "2022-06-01", "--format", "json")
+    code, out, _ = run(capsys, "overzicht", SANNE, "2022-06-01", "--formaat", "json")
     assert code == 0 and json.loads(out)["datum"] == "2022-06-01"
 
 
@@ -107,7 +107,7 @@ def test_hervormingen_lists_every_reform_by_the_name_for_reform(capsys):
     code, out, _ = run(capsys, "hervormingen")
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == list(REFORMS)
-    code, out, _ = run(capsys, "hervormingen", "--format", "json")
+    code, out, _ = run(capsys, "hervormingen", "--formaat", "json")
     assert set(json.loads(out)) == set(REFORMS)
 
 
@@ -145,9 +145,9 @@ def test_serve_on_a_busy_port_says_so_and_how_to_pick_another(capsys):
 @pytest.mark.parametrize(("argv", "named"), [
     (["uitleg", ANNA, "stap_budget", "2023-5-15"], "PERIODE '2023-5-15'"),
     (["uitleg", "bestaat_niet.json", "stap_budget", "2023-05-15"], "bestaat_niet.json bestaat niet"),
-    (["vergelijk", ANNA], "--reform"),
-    (["vergelijk", ANNA, "--reform", "bestaat_niet"], "--reform bestaat_niet"),
-    (["vergelijk", ANNA, "--amendment", "bestaat_niet.yaml"], "--amendment bestaat_niet.yaml"),
+    (["vergelijk", ANNA], "--hervorming"),
+    (["vergelijk", ANNA, "--hervorming", "bestaat_niet"], "--hervorming bestaat_niet"),
+    (["vergelijk", ANNA, "--amendement", "bestaat_niet.yaml"], "--amendement bestaat_niet.yaml"),
 ])
 def test_errors_are_dutch_and_name_the_argument(capsys, argv, named):
     code, out, err = run(capsys, *argv)
@@ -157,5 +157,176 @@ def test_errors_are_dutch_and_name_the_argument(capsys, argv, named):
 
 
 def test_populatie_counts_in_dutch(capsys, tmp_path):
-    code, out, _ = run(capsys, "populatie", "--size", "1500", "--seed", "1", "--out", str(tmp_path / "p.csv"))
+    code, out, _ = run(capsys, "populatie", "--aantal", "1500", "--startwaarde", "1", "--uitvoer", str(tmp_path / "p.csv"))
     assert code == 0 and ": 1.500 personen (SYNTHETISCH)" in out
+
+
+# ---- one naming rule for options (README, 'Command line') --------------------------------------------------------
+
+ENGLISH_OPTIONS = {"--reform", "--amendment", "--tests", "--size", "--seed", "--out", "--format", "--year",
+                   "--population", "--engine", "--scheduler", "--chunk", "--quiet", "--json", "--loting-seed",
+                   "--workers", "--host", "--port"}
+
+
+def _commands():
+    import argparse
+
+    from openfisca_llo.cli import build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return subparsers.choices
+
+
+def test_every_visible_option_is_dutch_except_serve():
+    """The rule: options are Dutch; only `serve` keeps openfisca serve's --host/--port/--workers."""
+    import argparse
+
+    for name, command in _commands().items():
+        visible = {o for a in command._actions if a.help != argparse.SUPPRESS for o in a.option_strings}
+        english = visible & ENGLISH_OPTIONS
+        if name == "serve":
+            assert english == {"--host", "--port", "--workers"}
+        else:
+            assert not english, f"{name}: {sorted(english)}"
+        assert not ENGLISH_OPTIONS & set(command.format_help().split()) or name == "serve", name
+
+
+def test_help_and_usage_are_dutch(capsys):
+    with pytest.raises(SystemExit):
+        main(["budget", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: openfisca-llo budget") and "opties:" in out and "toon deze hulp en stop" in out
+    assert "usage" not in out and "show this help" not in out and "--reform" not in out
+
+
+@pytest.mark.parametrize(("english", "dutch", "argv"), [
+    ("--reform", "--hervorming", ["vergelijk", LEERREKENING, "--reform", "leerrekening_cpf_vervangt_stap"]),
+    ("--format", "--formaat", ["hervormingen", "--format", "json"]),
+])
+def test_an_english_option_still_works_with_a_notice(capsys, english, dutch, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and out
+    assert f"Let op: '{english}' heet nu '{dutch}'; de Engelse naam verdwijnt in versie 1.0." in err
+    code, same, _ = run(capsys, *[dutch if arg == english else arg for arg in argv])
+    assert same == out
+
+
+def test_format_text_is_tekst_with_a_notice(capsys):
+    code, out, err = run(capsys, "hervormingen", "--formaat", "text")
+    assert code == 0 and "'text' heet nu 'tekst'" in err
+    assert out == run(capsys, "hervormingen", "--formaat", "tekst")[1]
+
+
+def test_mutatietoets_json_flag_is_formaat_json():
+    from openfisca_llo.cli import build_parser
+
+    assert build_parser().parse_args(["mutatietoets", "--json"]).formaat == "json"
+
+
+@pytest.mark.parametrize(("argv", "named"), [
+    (["populatie", "--aantal", "10", "--uitvoer", "p.xlsx"], "--uitvoer p.xlsx: kies een bestand op .csv of .parquet"),
+    (["populatie", "--aantal", "10"], "geef --uitvoer"),
+    (["budget", "--populatie", "/bestaat/niet", "--jaar", "2023"], "--populatie /bestaat/niet: bestand of map bestaat niet"),
+    (["kalibratie", "--startwaarde", "abc"], "optie --startwaarde: verwacht een geheel getal, kreeg 'abc'"),
+])
+def test_more_errors_name_the_dutch_option(capsys, tmp_path, monkeypatch, argv, named):
+    monkeypatch.chdir(tmp_path)
+    try:
+        code = main(argv)
+    except SystemExit as stop:  # argparse
+        code = stop.code
+    out, err = capsys.readouterr()
+    assert code == 2 and not out
+    assert err.splitlines()[-1].startswith("Fout:") and named in err, err
+    assert "Errno" not in err and "invalid" not in err
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+# ---- vergelijk --toetsen: a case that cannot run is named with what is wrong, in Dutch -------------------------
+
+BAD_CASES = """\
+- name: onbekende variabele
+  period: 2023-05-15
+  input:
+    bestaat_niet: 3
+  output:
+    stap_budget: 0
+- name: slechte waarde
+  period: 2023-05-15
+  input:
+    stap_scholingskosten: abc
+  output:
+    stap_budget: 0
+- name: slechte periode
+  period: "2023-13-15"
+  input: {}
+  output:
+    stap_budget: 0
+- name: onbekende hervorming
+  period: 2023-05-15
+  reforms: [openfisca_llo.reforms.bestaat_niet.X]
+  input: {}
+  output:
+    stap_budget: 0
+"""
+
+
+def test_vergelijk_toetsen_names_case_file_and_problem_in_dutch(capsys, tmp_path):
+    (tmp_path / "gevallen.yaml").write_text(BAD_CASES, encoding="utf-8")
+    code, out, _ = run(capsys, "vergelijk", "--hervorming", "stap_voortgezet", "--toetsen", str(tmp_path),
+                       "--formaat", "json")
+    assert code == 0
+    errors = [change["fout"] for change in json.loads(out)]
+    assert errors == [
+        "gevallen.yaml, geval 0 ('onbekende variabele'): onder de wet: de invoer noemt de variabele 'bestaat_niet', "
+        "die in dit model niet bestaat",
+        "gevallen.yaml, geval 1 ('slechte waarde'): onder de wet: de invoer van 'stap_scholingskosten' past niet bij "
+        "de variabele; verwacht een getal",
+        "gevallen.yaml, geval 2 ('slechte periode'): onder de wet: de periode '2023-13-15' is geen periode; schrijf "
+        "JJJJ-MM-DD (een dag), JJJJ-MM (een maand) of JJJJ (een jaar)",
+        "gevallen.yaml, geval 3 ('onbekende hervorming'): onder de wet: de hervorming "
+        "'openfisca_llo.reforms.bestaat_niet' onder 'reforms:' bestaat niet",
+    ]
+    code, out, _ = run(capsys, "vergelijk", "--hervorming", "stap_voortgezet", "--toetsen", str(tmp_path))
+    assert out.startswith("0 uitkomst(en) van YAML-gevallen veranderen onder de hervorming; 4 geval(len) kunnen niet")
+    assert not re.search(r"Error|Traceback|Unable|Could not|dtype|NoneType", out)
+
+
+def test_a_date_that_does_not_exist_in_a_yaml_file_is_named(capsys, tmp_path):
+    (tmp_path / "datum.yaml").write_text("- name: x\n  period: 2023-13-15\n  output: {stap_budget: 0}\n", encoding="utf-8")
+    code, out, err = run(capsys, "vergelijk", "--hervorming", "stap_voortgezet", "--toetsen", str(tmp_path))
+    assert code == 2 and not out
+    assert err == f"Fout: {tmp_path / 'datum.yaml'}: '2023-13-15' is geen bestaande datum (regel 2, kolom 11)\n"
+
+
+def test_uitleg_with_a_period_that_does_not_fit_the_input_is_dutch(capsys):
+    """Anna's input is per day (stap_scholingskosten); a whole year as PERIODE cannot hold it."""
+    code, out, err = run(capsys, "uitleg", ANNA, "stap_budget", "2023")
+    assert code == 2 and not out
+    assert err.startswith("Fout: de invoer van 'stap_scholingskosten' geldt voor 2023, maar deze variabele wordt per "
+                          "dag ingevuld")
+    assert "maintainer" not in err and "Unable" not in err
+
+
+def test_bronnen_writes_percentages_with_a_decimal_comma(capsys):
+    code, out, _ = run(capsys, "bronnen")
+    assert code == 0
+    assert re.search(r"^Dekking: \d{1,3},\d%$", out, re.M)
+    table = out.split("herkomst?%")[1].split("\n\n")[0]
+    assert re.search(r"\d,\d", table) and not re.search(r"\d\.\d", table)
+
+
+def test_budget_text_is_dutch(capsys, tmp_path):
+    code, out, _ = run(capsys, "budget", "--synthetisch", "200", "--jaar", "2023", "--regeling", "stap_budget",
+                       "--uitvoer", str(tmp_path / "uit"), "--stil")
+    assert code == 0
+    assert "startwaarde loting 20200302; rekenwijze proces." in out
+    assert "seed" not in out and "engine" not in out
+
+
+def test_budget_with_an_unknown_scheme_lists_the_allowed_ones_without_python_lists(capsys):
+    code, out, err = run(capsys, "budget", "--synthetisch", "10", "--jaar", "2023", "--regeling", "bestaat", "--stil")
+    assert code == 2 and not out
+    assert err.startswith("Fout: onbekende regeling bestaat; kies uit evc_overbrugging, ")
+    assert "[" not in err and "'" not in err

@@ -91,3 +91,40 @@ def test_overzicht_endpoint():
     assert text.status_code == 200 and "STAP-budget — mogelijk" in text.get_data(as_text=True)
     bad = client.post("/overzicht", data=json.dumps({"situatie": WERKNEMER, "datum": "2022-02-30"}))
     assert bad.status_code == 400 and "datum" in bad.get_json()["error"]
+
+
+@pytest.mark.parametrize("date", ["2019-06-01", "2021-06-01", "2022-06-01", "2023-06-01", "2024-06-01",
+                                  "2025-06-01", "2027-03-01"])
+def test_the_end_date_is_stated_once_and_mogelijk_has_no_refusal_reason(tax_benefit_system, date):
+    """A refusal outside the scheme's life already says when the scheme ran (the reason texts of the Enums, e.g.
+    'Sinds 1 januari 2024 is er geen budget'), so the looptijd line is left out there; a 'mogelijk' scheme shows
+    its looptijd and no refusal reason."""
+    for situation in (WERKNEMER, WERKGEVER):
+        result = overzicht(tax_benefit_system, situation, datetime.date.fromisoformat(date))
+        blocks = render_overzicht(result).split("\n- ")[1:]
+        entries = [e for instances in result["overzicht"].values() for entry in instances.values() for e in entry]
+        assert len(blocks) == len(entries)
+        for block, entry in zip(blocks, entries, strict=True):
+            lines = block.splitlines()
+            has_reason = any(line.startswith("    reden:") for line in lines)
+            has_looptijd = any(line.startswith("    looptijd:") for line in lines)
+            inside = any((s["van"] or "0000") <= date <= (s["tot_en_met"] or "9999") for s in entry["looptijd"])
+            if entry["status"] == "mogelijk":
+                assert not has_reason, block
+            if has_reason and entry["looptijd"] and not inside:
+                assert not has_looptijd, block
+            if entry["looptijd"] and (inside or not has_reason):
+                assert has_looptijd, block
+
+
+def test_stap_after_its_budget_ended_states_the_end_once(tax_benefit_system):
+    """Sanne on 1-6-2025: no STAP budget or tijdvak since 1-1-2024 (Kamerstuk 30012, nr. 158, par. 2); the
+    looptijd 01-01-2022 t/m 31-12-2023 is not repeated under that reason."""
+    text = render_overzicht(overzicht(tax_benefit_system, WERKNEMER, datetime.date(2025, 6, 1)))
+    block = text.split("- STAP-budget — ")[1].split("\n- ")[0]
+    assert block.splitlines()[:2] == ["niet van toepassing",
+                                      "    reden: Sinds 1 januari 2024 is er geen budget en geen aanvraagtijdvak meer"]
+    assert "31-12-2023" not in block
+    open_2022 = render_overzicht(overzicht(tax_benefit_system, WERKNEMER, datetime.date(2022, 6, 1)))
+    block = open_2022.split("- STAP-budget — ")[1].split("\n- ")[0]
+    assert block.count("31-12-2023") == 1 and "reden:" not in block
