@@ -22,8 +22,14 @@ def invoer_grondslag(gebruikers, mapping: dict[str, list[str]]) -> None:
             _INVOER[(gebruiker, invoer)] = list(urls)
 
 
+def context_urls(gebruiker: str | None, invoer: str) -> tuple[str, ...] | None:
+    """The citation URLs registered for ``invoer`` as used by ``gebruiker`` (None when that scheme registered none)."""
+    urls = _INVOER.get((gebruiker, invoer)) if gebruiker else None
+    return None if urls is None else tuple(urls)
+
+
 def context_citations(gebruiker: str | None, invoer: str, on=None) -> list[Citation] | None:
     """The citations of ``invoer`` as used by ``gebruiker`` (None when that scheme registered none)."""
-    urls = _INVOER.get((gebruiker, invoer)) if gebruiker else None
+    urls = context_urls(gebruiker, invoer)
     return None if urls is None else [parse_reference(url).on(on) for url in urls]
 

@@ -8,10 +8,11 @@ the value in force on that date and the citations of that dated value. Refusal r
 
 from __future__ import annotations
 
-import numpy as np
-from openfisca_core.periods import period as make_period
+from functools import lru_cache
 
-from openfisca_llo import formatting
+import numpy as np
+
+from openfisca_llo import formatting, periodes
 from openfisca_llo.citations import (
     STATUS_LABELS,
     VERIFICATION_LABELS,
@@ -19,7 +20,7 @@ from openfisca_llo.citations import (
     parameter_citations,
     variable_citations,
 )
-from openfisca_llo.context import context_citations
+from openfisca_llo.context import context_citations, context_urls
 from openfisca_llo.inputs import show
 from openfisca_llo.json_values import plain_value, plain_values
 from openfisca_llo.optional_parameters import ONBEKEND, why_unknown
@@ -34,27 +35,102 @@ NO_REASON = "geen"
 def _values(tax_benefit_system, simulation, name: str, value) -> dict:
     """Values per instance id of the variable's entity (whole-array conversions, no per-element Python work)."""
     variable = tax_benefit_system.variables[name]
-    population = simulation.get_population(variable.entity.plural)
     values = plain_values(value, getattr(variable, "unit", None))
-    ids = [str(i) for i in population.ids]
-    hidden = f"_{variable.entity.plural}_"  # groups the builder made for ungrouped persons
-    return {key: v for key, v in zip(ids, values, strict=False) if not key.startswith(hidden)}
+    ids, shown = _instance_ids(simulation, variable.entity)
+    if shown is None:
+        return dict(zip(ids, values, strict=False))
+    return {ids[i]: values[i] for i in shown if i < len(values)}
 
 
+def _fresh(value):
+    """A copy of a JSON-like value (dicts and lists copied, scalars shared): a memoised part handed out anew."""
+    if isinstance(value, dict):
+        return {key: _fresh(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_fresh(item) for item in value]
+    return value
+
+
+def _memo(simulation) -> dict:
+    """Parts of an explanation kept on the simulation they were read from (one system, one set of results): the
+    values of a (variable, period) and the entry of a parameter read, shown by several steps and explanations
+    (for Anna 61 steps show 18 results, and 32 parameter entries 9 parameters)."""
+    return simulation.__dict__.setdefault("_llo_explain_memo", {})
+
+
+def _step_values(tax_benefit_system, simulation, node, period_text: str) -> dict:
+    """``_values`` of a traced step, once per (variable, period) and result array."""
+    memo = _memo(simulation)
+    key = ("waarden", node.name, period_text)
+    if key not in memo or memo[key][0] is not node.value:
+        memo[key] = (node.value, _values(tax_benefit_system, simulation, node.name, node.value))
+    return dict(memo[key][1])
+
+
+def _step_parameter(tax_benefit_system, simulation, parameter, on: str | None) -> dict:
+    """``explain_parameter`` of a parameter read in a traced step, once per (parameter, period, day, value)."""
+    memo = _memo(simulation)
+    key = ("parameter", parameter.name, periodes.text(parameter.period), on)
+    if key not in memo or memo[key][0] is not parameter.value:
+        memo[key] = (parameter.value, explain_parameter(tax_benefit_system, parameter.name, parameter.period,
+                                                        parameter.value, on=on))
+    entry = dict(memo[key][1])
+    entry["bronnen"] = [dict(citation) for citation in entry["bronnen"]]
+    if "onbekend" in entry:
+        entry["onbekend"] = _fresh(entry["onbekend"])
+    return entry
+
+
+def _instance_ids(simulation, entity) -> tuple[list[str], list[int] | None]:
+    """The ids of an entity's instances as text, and the positions to show (None: all); kept on the simulation for
+    as long as its ids array is the same object. Groups the builder made for ungrouped persons are not shown."""
+    population = simulation.populations[entity.key]
+    kept = simulation.__dict__.setdefault("_llo_instance_ids", {})
+    if entity.key not in kept or kept[entity.key][0] is not population.ids:
+        ids = [str(i) for i in population.ids]
+        hidden = f"_{entity.plural}_"
+        shown = [i for i, key in enumerate(ids) if not key.startswith(hidden)]
+        kept[entity.key] = (population.ids, ids, None if len(shown) == len(ids) else shown)
+    return kept[entity.key][1], kept[entity.key][2]
+
+
+@lru_cache(maxsize=8192)
+def _rule(variable, period) -> dict:
+    """The rule of a step: the docstring of the formula in force in ``period``, or for an input its documentation.
+    Kept per variable object (a reform's replacement is another object) and period: both immutable here."""
+    formula = variable.get_formula(period)
+    if formula is not None:
+        return {"regel": _docstring(formula)}
+    if variable.documentation:
+        return {"invoer": True, "regel": " ".join(variable.documentation.split())}
+    return {"invoer": True}
+
+
+@lru_cache(maxsize=1024)
 def _docstring(function) -> str:
     doc = (function.__doc__ or "").strip() if function else ""
     return "\n".join(line.strip() for line in doc.splitlines())
 
 
-def _citations(citations) -> list[dict]:
-    return [citation.as_dict() for citation in citations]
+def _citations(citations, on=None) -> list[dict]:
+    """Citations as JSON-ready dicts, each consolidated text in its version valid on ``on`` (a fresh list of fresh
+    dicts: the dated forms are cached, the answer is the caller's to change)."""
+    return [dict(d) for d in _dated_citations(tuple(citations), on)]
+
+
+@lru_cache(maxsize=8192)
+def _dated_citations(citations: tuple, on) -> tuple[dict, ...]:
+    """A pure function of its arguments (undated citations and a day; the source registry does not change while
+    the process runs), so it holds for the law, every reform and every amendment alike. Bounded: a day comes from
+    the request."""
+    return tuple(citation.on(on).as_dict() for citation in citations)
 
 
 def explain_parameter(tax_benefit_system, name: str, period, value, on: str | None = None) -> dict:
     """A parameter as read at ``period``; its consolidated texts cited as they stood on ``on`` (the day of the
     result being explained; by default the day it was read). A parameter without a value (None) says why it is
     unknown ('onbekend')."""
-    instant = str(make_period(period).start)
+    instant = periodes.text(periodes.period(period).start)
     parameter = parameter_at_path(tax_benefit_system.parameters, name)
     at_instant = value_in_force(parameter, instant)
     metadata = at_instant.metadata if at_instant is not None else parameter.metadata
@@ -67,7 +143,7 @@ def explain_parameter(tax_benefit_system, name: str, period, value, on: str | No
         "verificatie": metadata.get("verificatie"),
         "verificatie_label": VERIFICATION_LABELS.get(metadata.get("verificatie"), ""),
         "toelichting": (metadata.get("toelichting") or "").strip(),
-        "bronnen": _citations(parameter_citations(metadata, on=on or instant)),
+        "bronnen": _citations(parameter_citations(metadata), on=on or instant),
     }
     if value is None:
         unknown = why_unknown(tax_benefit_system.parameters, name, instant)
@@ -87,7 +163,7 @@ def _full_nodes(simulation) -> dict:
         index, walked = {}, 0
 
     def walk(node):
-        key = (node.name, str(node.period))
+        key = (node.name, periodes.text(node.period))
         if key not in index and (node.children or node.parameters):
             index[key] = node
         for child in node.children:
@@ -109,7 +185,7 @@ def missing_parameters(tax_benefit_system, simulation, variable: str, period) ->
     found, seen, visited = [], set(), set()
 
     def walk(node):
-        key = (node.name, str(node.period))
+        key = (node.name, periodes.text(node.period))
         if key in visited:
             return
         visited.add(key)
@@ -117,13 +193,13 @@ def missing_parameters(tax_benefit_system, simulation, variable: str, period) ->
         for parameter in node.parameters:
             if parameter.value is None and parameter.name not in seen:
                 seen.add(parameter.name)
-                unknown = why_unknown(tax_benefit_system.parameters, parameter.name, str(make_period(parameter.period).start))
+                unknown = why_unknown(tax_benefit_system.parameters, parameter.name, str(periodes.period(parameter.period).start))
                 if unknown is not None:
                     found.append(unknown.as_dict())
         for child in node.children:
             walk(child)
 
-    start = full.get((variable, str(make_period(period))))
+    start = full.get((variable, periodes.text(periodes.period(period))))
     if start is not None:
         walk(start)
     return found + unknown_conditions(tax_benefit_system, simulation, variable, period)
@@ -152,7 +228,7 @@ def unknown_conditions(tax_benefit_system, simulation, variable: str, period) ->
     found, visited = [], set()
 
     def walk(node):
-        key = (node.name, str(node.period))
+        key = (node.name, periodes.text(node.period))
         if key in visited:
             return
         visited.add(key)
@@ -160,7 +236,7 @@ def unknown_conditions(tax_benefit_system, simulation, variable: str, period) ->
         if node.name.endswith(UNKNOWN_SUFFIX) and np.asarray(node.value).dtype == bool and np.asarray(node.value).any():
             found.append({
                 "variabele": node.name,
-                "datum": str(make_period(node.period).start),
+                "datum": str(periodes.period(node.period).start),
                 "reden": "bronnen_tegenstrijdig",
                 "omschrijving": tax_benefit_system.variables[node.name].label,
                 "parameters": sorted({p.name for p in node.parameters}),
@@ -168,7 +244,7 @@ def unknown_conditions(tax_benefit_system, simulation, variable: str, period) ->
         for child in node.children:
             walk(child)
 
-    start = full.get((variable, str(make_period(period))))
+    start = full.get((variable, periodes.text(periodes.period(period))))
     if start is not None:
         walk(start)
     return found
@@ -177,6 +253,7 @@ def unknown_conditions(tax_benefit_system, simulation, variable: str, period) ->
 SHARED_GROUP = "algemeen"  # inputs used by several schemes (variables/algemeen/)
 
 
+@lru_cache(maxsize=4096)
 def _day(period) -> str | None:
     """The first day of a period as ISO text; None for an eternal period (no date: texts are cited undated)."""
     if str(period.unit) == "eternity":
@@ -184,16 +261,37 @@ def _day(period) -> str | None:
     return str(period.start)
 
 
-def _is_shared(variable) -> bool:
-    from openfisca_llo.docgen import variable_group
+_SHARED_BY_CLASS: dict[type, bool] = {}  # bounded: cleared when it reaches _SHARED_CACHE_SIZE classes
+_SHARED_CACHE_SIZE = 4096
 
-    return variable_group(variable) == SHARED_GROUP
+
+def _is_shared(variable) -> bool:
+    """Whether the variable is defined in ``variables/algemeen/``. Fixed per class (its source file), so kept per
+    class: a reform's replacement variable is another class. Resolving the file costs about 0.2 ms a call."""
+    key = type(variable)
+    shared = _SHARED_BY_CLASS.get(key)
+    if shared is None:
+        from openfisca_llo.docgen import variable_group
+
+        if len(_SHARED_BY_CLASS) >= _SHARED_CACHE_SIZE:
+            _SHARED_BY_CLASS.clear()
+        shared = _SHARED_BY_CLASS[key] = variable_group(variable) == SHARED_GROUP
+    return shared
 
 
 def _node_citations(variable, on: str, gebruiker: str | None) -> list[dict]:
     """A variable's citations on day ``on``; a shared input cites the article of the scheme that uses it."""
-    specific = context_citations(gebruiker, variable.name, on=on) if _is_shared(variable) else None
-    return _citations(specific if specific is not None else variable_citations(variable, on=on))
+    gebruiker = gebruiker if _is_shared(variable) else None
+    cached = _node_citation_dicts(variable, on, gebruiker, context_urls(gebruiker, variable.name))
+    return [dict(citation) for citation in cached]
+
+
+@lru_cache(maxsize=8192)
+def _node_citation_dicts(variable, on, gebruiker: str | None, registered: tuple | None) -> tuple[dict, ...]:
+    """``_node_citations`` kept per variable object (a reform's replacement is another object), day and user;
+    ``registered`` (the user's URLs for this input) is in the key only, so a later registration is seen."""
+    specific = context_citations(gebruiker, variable.name) if gebruiker else None
+    return _dated_citations(tuple(specific if specific is not None else variable_citations(variable)), on)
 
 
 def _explain_node(
@@ -203,7 +301,7 @@ def _explain_node(
     """One step of the computation; ``dag`` is the day of the result explained: every consolidated text is cited
     as it stood that day."""
     variable = tax_benefit_system.variables[node.name]
-    key = (node.name, str(node.period))
+    key = (node.name, periodes.text(node.period))
     if full is not None and not (node.children or node.parameters) and key in full:
         node = full[key]  # a cache hit: explain it from where it was computed
     if not _is_shared(variable):
@@ -212,8 +310,8 @@ def _explain_node(
         "variabele": node.name,
         "label": variable.label,
         "entiteit": variable.entity.key,
-        "periode": str(node.period),
-        "waarden": _values(tax_benefit_system, simulation, node.name, node.value),
+        "periode": key[1],
+        "waarden": _step_values(tax_benefit_system, simulation, node, key[1]),
         "eenheid": getattr(variable, "unit", None),
         "bronnen": _node_citations(variable, dag or _day(node.period), gebruiker),
     }
@@ -221,17 +319,8 @@ def _explain_node(
         result["herhaling"] = True
         return result
     seen.add(key)
-    formula = variable.get_formula(node.period)
-    if formula is not None:
-        result["regel"] = _docstring(formula)
-    else:
-        result["invoer"] = True
-        if variable.documentation:
-            result["regel"] = " ".join(variable.documentation.split())
-    result["parameters"] = [
-        explain_parameter(tax_benefit_system, parameter.name, parameter.period, parameter.value, on=dag)
-        for parameter in node.parameters
-    ]
+    result.update(_rule(variable, node.period))
+    result["parameters"] = [_step_parameter(tax_benefit_system, simulation, parameter, dag) for parameter in node.parameters]
     result["stappen"] = [
         _explain_node(tax_benefit_system, simulation, child, seen, full, gebruiker, dag) for child in node.children
     ]
@@ -247,7 +336,7 @@ def _reasons(tree: dict) -> list[dict]:
                 if value != NO_REASON:
                     found.append({
                         "variabele": node["variabele"], "id": instance, "reden": value, "bronnen": node["bronnen"],
-                        "op": _day(make_period(tree["periode"])),
+                        "op": _day(periodes.period(tree["periode"])),
                     })
         for child in node.get("stappen", []):
             walk(child)
@@ -286,9 +375,10 @@ def _reason_labels(tax_benefit_system, reasons: list[dict], tree: dict | None = 
             reason["ontbrekend"] = missing
         enum = tax_benefit_system.variables[reason["variabele"]].possible_values
         reason["omschrijving"] = enum[reason["reden"]].value
-        specific = reason_citations(enum, reason["reden"], on=reason.pop("op"))
+        on = reason.pop("op")
+        specific = reason_citations(enum, reason["reden"])
         if specific is not None:
-            reason["bronnen"] = _citations(specific)
+            reason["bronnen"] = _citations(specific, on=on)
 
 
 def explain(tax_benefit_system, situation: dict, variable: str, period: str, simulation=None) -> dict:

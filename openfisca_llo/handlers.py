@@ -10,6 +10,7 @@ import datetime
 
 from openfisca_core.indexed_enums import Enum
 
+from openfisca_llo import periodes
 from openfisca_llo.checks import check_tax_benefit_system
 from openfisca_llo.citations import load_registry, parameter_citations
 from openfisca_llo.compare import UnknownReformError, compare_situation, resolve_reform
@@ -68,7 +69,7 @@ def calculate_situation(tax_benefit_system, situation, max_persons: int):
     computed = {}
     for plural, instance_id, name, period, key in parsed.requested:
         if (name, period) not in computed:
-            result = simulation.calculate(name, period)
+            result = simulation.calculate(name, periodes.period(period))
             variable = tax_benefit_system.variables[name]
             if variable.value_type == Enum:
                 result = result.decode_to_str()

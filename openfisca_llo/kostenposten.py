@@ -26,37 +26,18 @@ from openfisca_llo import regelingen
 from openfisca_llo.parameter_paths import parameter_at_path
 from openfisca_llo.toewijzing import first_come_first_served, lottery_numbers, plafond_groups
 
-
-@dataclasses.dataclass(frozen=True)
-class Regeling:
-    naam: str
-    titel: str
-    entiteit: str  # persoon | onderneming | samenwerkingsverband
-    bron: str  # personen | werkgevers: which population holds the applications
-    bedrag: str | None  # amount variable (None: participants are counted, no amount in the model)
-    grond: str | None  # refusal-reason variable
-    periode: str  # dag | jaar | maanden (each month from the application month to December)
-    eenheid: str  # subsidie | lening | aftrekpost | deelnemers
-    invoer: tuple[str, ...] = ()  # inputs of the applicant entity, from the application table
-    leden_invoer: tuple[str, ...] = ()  # inputs of the member persons (onderneming schemes)
-    recht: str | None = None  # a boolean 'granted' variable (when there is no amount)
-    plafond: str | None = None  # parameter path of the subsidieplafond
-    tijdvak: str | None = None  # parameter path of the aanvraagtijdvak flag, where a plafond holds per tijdvak
-    toewijzing: str | None = None  # volgorde (order of receipt) | loting (lottery)
-    reeds: str | None = None  # input 'already granted before this application' the law checks
-    rente: str | None = None  # interest-rate variable (percent), for loans
-    toelichting: str = ""
+#: One costed item: a declared ``Kostenpost`` completed with its scheme's entity, amount, reason and right.
+Regeling = regelingen.Kostenpost
 
 
 _ENTITEIT = {"personen": "persoon", "ondernemingen": "onderneming", "samenwerkingsverbanden": "samenwerkingsverband"}
 
 
 def _costed(regeling: regelingen.Regeling, post: regelingen.Kostenpost) -> Regeling:
-    """One costed item: the scheme's entity, amount, reason and right, with the budget's own data (``post``)."""
-    return Regeling(
-        post.naam or regeling.key, post.titel, _ENTITEIT[regeling.entiteit], post.bron, post.bedrag or regeling.bedrag,
-        regeling.reden, post.periode, post.eenheid, post.invoer, post.leden_invoer, regeling.recht, post.plafond,
-        post.tijdvak, post.toewijzing, post.reeds, post.rente, post.toelichting,
+    """One costed item: the budget's own data (``post``) with the scheme's entity, amount, reason and right."""
+    return dataclasses.replace(
+        post, naam=post.naam or regeling.key, entiteit=_ENTITEIT[regeling.entiteit],
+        bedrag=post.bedrag or regeling.bedrag, grond=regeling.reden, recht=regeling.recht,
     )
 
 

@@ -19,7 +19,6 @@ import datetime
 import functools
 import inspect
 import sys
-import textwrap
 import time
 import types
 import warnings
@@ -34,6 +33,8 @@ from openfisca_core.parameters import Parameter, ParameterNode, ParameterNodeAtI
 from openfisca_core.simulations import Simulation, SimulationBuilder
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_core.tools import test_runner
+
+from openfisca_llo.docgen.analysis import function_definition
 
 STEP_UNITS = {"count", "month", "week", "year", "day", "date-yyyymmdd"}
 KINDS = ("getal", "ja/nee", "begindatum", "einddatum", "operator", "constante")
@@ -525,14 +526,10 @@ def formula_mutants(systems: Systems, reach: dict[types.FunctionType, set[str]],
         function = functions[0]
         if function.__code__.co_freevars:
             continue
-        try:
-            source = textwrap.dedent(inspect.getsource(function))
-        except (OSError, TypeError):
+        parsed = function_definition(function)
+        if parsed is None or parsed[1].decorator_list:
             continue
-        tree = ast.parse(source)
-        definition = tree.body[0]
-        if not isinstance(definition, ast.FunctionDef) or definition.decorator_list:
-            continue
+        source, definition = parsed
         path = _rule_file(function)
         scheme = _scheme_of_rule_file(path, systems, parameter_schemes)
         reached = set().union(*(reach[f] for f in functions))

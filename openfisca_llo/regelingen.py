@@ -37,6 +37,10 @@ class Kostenpost:
     toelichting: str = ""
     naam: str | None = None  # the budget's name where a scheme is costed in parts (default: the scheme's key)
     bedrag: str | None = None  # the costed amount where it is not the scheme's amount (a monthly loan volume)
+    # Filled from the scheme when the budget completes the post (``kostenposten.REGELINGEN``); not declared here:
+    entiteit: str | None = None  # persoon | onderneming | samenwerkingsverband
+    grond: str | None = None  # refusal-reason variable
+    recht: str | None = None  # a boolean 'granted' variable (when there is no amount)
 
 
 _STAP_INPUTS = ("stap_maanden_verzekerd_referteperiode", "stap_scholingskosten", "stap_scholing_ocw_erkend",

@@ -19,10 +19,9 @@ from decimal import Decimal
 import numpy as np
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
-from openfisca_core.periods import period as make_period
 from openfisca_core.simulations import SimulationBuilder
 
-from openfisca_llo import formatting
+from openfisca_llo import formatting, periodes
 from openfisca_llo.dates import MAX_YEAR, MIN_YEAR, DateError, parse_iso_date
 from openfisca_llo.geld import MAXIMUM_BEDRAG, is_money
 from openfisca_llo.inputs import show
@@ -83,7 +82,7 @@ def _period_key_error(unit, key: str) -> str | None:
     if not _PERIOD_KEY.fullmatch(key):
         return wrong
     try:
-        parsed = make_period(key)
+        parsed = periodes.period(key)
     except Exception:
         return wrong
     if not MIN_YEAR <= parsed.start.year <= MAX_YEAR:
@@ -370,7 +369,7 @@ def build_parsed(tax_benefit_system, parsed: ParsedSituation):
     for (name, period_str), values in parsed.inputs.items():
         variable = tax_benefit_system.variables[name]
         count = len(parsed.ids[variable.entity.plural])
-        simulation.set_input(name, period_str, _input_array(variable, count, values))
+        simulation.set_input(name, periodes.period(period_str), _input_array(variable, count, values))
     return simulation
 
 

@@ -180,20 +180,27 @@ def resolve_parameter_path(parameters, path: tuple[str, ...]) -> list[str]:
     return [p.name for p in documented_parameters(node)]
 
 
+def function_definition(function) -> tuple[str, ast.FunctionDef] | None:
+    """A function's dedented source and its ``def`` as a syntax tree; None where the source cannot be read or is
+    not a plain function definition."""
+    try:
+        source = textwrap.dedent(inspect.getsource(function))
+    except (OSError, TypeError):
+        return None
+    definition = ast.parse(source).body[0]
+    return (source, definition) if isinstance(definition, ast.FunctionDef) else None
+
+
 def formula_dependencies(tax_benefit_system, variable) -> tuple[set[str], set[str]]:
     """(variables, parameters) the formulas of a variable use, by static analysis of their source."""
     uses = Uses()
     path = variable_file(variable)
     helpers = _module_helpers(str(path)) if path and path.exists() else {}
     for function in variable.formulas.values():
-        try:
-            source = textwrap.dedent(inspect.getsource(function))
-        except (OSError, TypeError):
+        parsed = function_definition(function)
+        if parsed is None:
             continue
-        tree = ast.parse(source)
-        definition = tree.body[0]
-        if not isinstance(definition, ast.FunctionDef):
-            continue
+        _source, definition = parsed
         names = [a.arg for a in definition.args.args]
         entity_args = {names[0]} if names else set()
         parameter_args = {names[2]} if len(names) > 2 else set()
