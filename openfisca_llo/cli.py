@@ -412,6 +412,8 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         for english, dutch in self.MESSAGES:
             message = re.sub(english, dutch, message)
+        for alias in ENGLISH_ALIASES:  # the English command names work but are not offered
+            message = message.replace(f", '{alias}'", "")
         self.exit(2, f"Fout: {message}\n")
 
 

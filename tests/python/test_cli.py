@@ -117,6 +117,15 @@ def test_an_english_command_still_works_with_a_notice(capsys):
     assert "'explain' heet nu 'uitleg'" in err
 
 
+def test_an_unknown_command_offers_only_the_dutch_names(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["bestaatniet"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and "Fout: argument OPDRACHT: ongeldige keuze: 'bestaatniet'" in err
+    assert "'uitleg'" in err and "'bronnen'" in err
+    assert not any(f"'{english}'" in err for english in ("explain", "citations", "compare", "population"))
+
+
 def test_every_option_has_help():
     import argparse
 
