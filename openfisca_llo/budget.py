@@ -56,6 +56,11 @@ from openfisca_llo.toewijzing import first_come_first_served as first_come_first
 
 AGE_BANDS = [(0, 17, "jonger dan 18"), (18, 29, "18-29"), (30, 39, "30-39"), (40, 49, "40-49"), (50, 200, "50 en ouder")]
 DEFAULT_LOTTERY_SEED = 20200302  # the first SLIM mkb tijdvak opened on 2 March 2020
+# The years a budget covers: from the first costed scheme (SLIM, 2020) to the last year whose AOW-leeftijd is set
+# (AOW art. 7a lid 2: five years ahead).
+FIRST_YEAR, LAST_YEAR = 2020, 2031
+YEARS_TEXT = (f"de jaren liggen van {FIRST_YEAR} tot en met {LAST_YEAR} (de AOW-leeftijd is in het model bekend tot en "
+              f"met {LAST_YEAR})")
 DEFAULT_CHUNK = 250_000
 LEERREKENING = ("leerrekening_storting", "leerrekening_besteding")
 
@@ -443,8 +448,8 @@ def compute_budget(source, variants: list[Variant], years: list[int], lottery_se
     years = sorted(set(years))
     if not years:
         raise BudgetError("geef ten minste één jaar (--van en --tot, of --jaar)")
-    if years[0] < 2020 or years[-1] > 2031:
-        raise BudgetError("jaren van 2020 tot en met 2031 (de AOW-leeftijd is in het model bekend tot en met 2031)")
+    if years[0] < FIRST_YEAR or years[-1] > LAST_YEAR:
+        raise BudgetError(YEARS_TEXT)
     names = [v.naam for v in variants]
     if "wet" in names or len(set(names)) != len(names):
         raise BudgetError(f"elke variant heeft een eigen naam, en niet 'wet'; namen: {', '.join(names)}")
@@ -720,8 +725,8 @@ def budget_request(payload) -> BudgetReport:
         size, person_seed = _integer(spec, "personen"), _integer(spec, "seed", 0)
         if not 1 <= size <= MAX_SMALL_PERSONS:
             raise BudgetError(f"'populatie.synthetisch.personen' moet tussen 1 en {MAX_SMALL_PERSONS} liggen")
-        if not 2020 <= start <= stop <= 2031:
-            raise BudgetError("jaren van 2020 tot en met 2031")
+        if not FIRST_YEAR <= start <= stop <= LAST_YEAR:
+            raise BudgetError(f"'van' en 'tot': {YEARS_TEXT}")
         work = size * (stop - start + 1) * (1 + len(variants))
         if work > MAX_SMALL_WORK:
             raise BudgetError(f"personen x jaren x scenario's is {formatting.number(work)}, ten hoogste "

@@ -287,6 +287,10 @@ def _budget_years(args) -> list[int]:
         if args.tot < args.van:
             raise ValueError(f"--tot ({args.tot}) ligt vóór --van ({args.van})")
         years |= set(range(args.van, args.tot + 1))
+    from openfisca_llo.budget import FIRST_YEAR, LAST_YEAR, YEARS_TEXT
+
+    if years and (min(years) < FIRST_YEAR or max(years) > LAST_YEAR):
+        raise ValueError(f"--jaar, --van en --tot: {YEARS_TEXT}")
     return sorted(years)
 
 
@@ -412,6 +416,8 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         for english, dutch in self.MESSAGES:
             message = re.sub(english, dutch, message)
+        for alias in ENGLISH_ALIASES:  # the English command names work but are not offered
+            message = message.replace(f", '{alias}'", "")
         self.exit(2, f"Fout: {message}\n")
 
 

@@ -117,6 +117,15 @@ def test_an_english_command_still_works_with_a_notice(capsys):
     assert "'explain' heet nu 'uitleg'" in err
 
 
+def test_an_unknown_command_offers_only_the_dutch_names(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["bestaatniet"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and "Fout: argument OPDRACHT: ongeldige keuze: 'bestaatniet'" in err
+    assert "'uitleg'" in err and "'bronnen'" in err
+    assert not any(f"'{english}'" in err for english in ("explain", "citations", "compare", "population"))
+
+
 def test_every_option_has_help():
     import argparse
 
@@ -148,6 +157,9 @@ def test_serve_on_a_busy_port_says_so_and_how_to_pick_another(capsys):
     (["vergelijk", ANNA], "--hervorming"),
     (["vergelijk", ANNA, "--hervorming", "bestaat_niet"], "--hervorming bestaat_niet"),
     (["vergelijk", ANNA, "--amendement", "bestaat_niet.yaml"], "--amendement bestaat_niet.yaml"),
+    # the AOW-leeftijd is set five years ahead (AOW art. 7a lid 2): known to 2031, so a budget for 2032 cannot be made
+    (["budget", "--synthetisch", "10", "--jaar", "2032"], "--jaar, --van en --tot: de jaren liggen van 2020 tot en met 2031"),
+    (["budget", "--synthetisch", "10", "--van", "2019", "--tot", "2021"], "--jaar, --van en --tot"),
 ])
 def test_errors_are_dutch_and_name_the_argument(capsys, argv, named):
     code, out, err = run(capsys, *argv)

@@ -20,7 +20,7 @@ HOOGTE = cite("stcrt-2021-35043", onderwerp="hoogte subsidie per omscholingstraj
 class OmscholingAfwijzingsgrond(Enum):
     geen = "Geen: de aanvraag voldoet"
     voor_aanvraagperiode = "Vóór 1 september 2021 konden geen aanvragen worden ingediend"
-    buiten_aanvraagperiode = "Buiten een aanvraagperiode (2021: 1 september t/m 1 december; 2022: vanaf 26 september; na 2022 geen)"
+    buiten_aanvraagperiode = "Buiten een aanvraagperiode (2021: 1 september t/m 1 december; 2022: 26 september t/m 1 december; na 2022 geen)"
     geen_kansrijk_beroep = "Het nieuwe beroep staat niet op de lijst met ICT- en techniek-kansrijke beroepen"
     al_werkzaam_in_beroepssegment = "De werknemer werkte vóór 1 juli 2021 al in het beroepssegment"
     recent_voortgezet_onderwijs = "De werknemer volgde in de twee jaar vóór de aanvraag voortgezet onderwijs"
@@ -28,7 +28,7 @@ class OmscholingAfwijzingsgrond(Enum):
     opleiding_te_vroeg_gestart = "De opleiding is vóór 30 augustus 2021 gestart"
     opleiding_start_te_laat = "De opleiding start later dan drie maanden na de aanvraag"
     kosten_onder_minimum = "De kosten van het omscholingstraject zijn lager dan EUR 7.500"
-    onbekend = "Niet te bepalen: of de aanvraagperiode van 2022 op deze dag nog open was, is niet bekend"
+    onbekend = "Niet te bepalen: of de aanvraagperiode op deze dag open was, is niet bekend"
 
 
 _g = OmscholingAfwijzingsgrond
@@ -39,6 +39,7 @@ grondslag(
         _g.buiten_aanvraagperiode: [
             cite("stcrt-2021-35043", onderwerp="openstelling 2021 in de Regeling openstelling EZK- en LNV-subsidies 2021"),
             cite("web-techniekpact-omscholing-2022"),
+            cite("web-rendement-omscholing-2022"),
         ],
         _g.onbekend: [cite("web-techniekpact-omscholing-2022")],
         _g.geen_kansrijk_beroep: [cite("web-rvo-omscholing-ict-techniek-voorwaarden")],
@@ -70,8 +71,9 @@ class omscholing_ict_techniek_afwijzingsgrond(Variable):
         """Aanvraagperiode (2021 of 2022), dan de voorwaarden van RVO: kansrijk beroep, omscholing (niet vóór 1 juli
         van het jaar van de openstelling in het segment, geen voortgezet onderwijs in twee jaar, ten minste de helft
         van de werktijd), start van de opleiding (2021: op of na 30-8-2021; 2022: op of na 1-7-2022; uiterlijk drie
-        maanden na de aanvraag) en de minimale kosten (EUR 7.500). Waar niet bekend is of de periode van 2022 nog
-        open was (2-12 t/m 31-12-2022), is de uitkomst 'onbekend', tenzij een bekende voorwaarde al afwijst.
+        maanden na de aanvraag) en de minimale kosten (EUR 7.500). De periode van 2022 liep tot en met 1-12-2022
+        (rendement.nl, secundair). Waar de parameter geen waarde heeft (null, bijvoorbeeld via een amendement), is de
+        uitkomst 'onbekend', tenzij een bekende voorwaarde al afwijst.
 
         Niet gemodelleerd: het maximum van zes trajecten per werkgever, het subsidieplafond, de eisen aan opleider en
         praktijkbegeleider en aan de arbeidsovereenkomst.

@@ -21,7 +21,10 @@ grondslag(
     ScholingsaftrekAfwijzingsgrond,
     {
         _g.niet_gemodelleerd_voor_2013: [cite("BWBR0011353", artikel="6.30", lid="1")],
-        _g.afgeschaft: [cite("BWBR0011353", onderwerp="vervallen afdeling 6.7 scholingsuitgaven per 1 januari 2022")],
+        _g.afgeschaft: [
+            cite("kst-35306-3", paragraaf="1"),
+            cite("web-rijksfinancien-belastingplan-2023-scholingsaftrek"),
+        ],
         _g.studiefinanciering: [cite("BWBR0011353", artikel="6.28", lid="1", onderdeel="a")],
         _g.niet_boven_drempel: [cite("BWBR0011353", artikel="6.30", lid="1")],
     },
@@ -38,7 +41,8 @@ class scholingsaftrek_afwijzingsgrond(Variable):
     reference = [
         cite("BWBR0011353", artikel="6.30", lid="1"),
         cite("BWBR0011353", artikel="6.28", lid="1", onderdeel="a"),
-        cite("BWBR0011353", onderwerp="vervallen afdeling 6.7 scholingsuitgaven per 1 januari 2022"),
+        cite("kst-35306-3", paragraaf="1"),
+        cite("web-rijksfinancien-belastingplan-2023-scholingsaftrek"),
     ]
 
     def formula(persoon, period, parameters):

@@ -39,8 +39,15 @@ class stap_eerder_toegekend_in_kalenderjaar(Variable):
     entity = Persoon
     definition_period = DAY
     label = "Heeft in hetzelfde kalenderjaar al een STAP-budget verleend gekregen"
-    reference = [cite("web-uwv-stap-informatie"), cite("BWBR0045419", onderwerp="eenmaal per kalenderjaar")]
-    documentation = "Invoer. UWV verleent een STAP-budget eenmaal per kalenderjaar."
+    reference = [
+        cite("web-uwv-stap-informatie"),
+        cite("BWBR0045419", onderwerp="eenmaal per kalenderjaar"),
+        cite("kst-30012-142", paragraaf="STAP-budget"),
+    ]
+    documentation = (
+        "Invoer. UWV verleent een STAP-budget eenmaal per kalenderjaar ('jaarlijks een individueel budget van "
+        "maximaal € 1.000', Kamerstuk 30012, nr. 142); het artikel van de regeling is niet gelezen."
+    )
 
 
 class stap_scholing_in_scholingsregister(Variable):
