@@ -17,7 +17,7 @@ from openfisca_llo.compare import UnknownReformError, compare_situation, resolve
 from openfisca_llo.dates import DateError, parse_iso_date
 from openfisca_llo.explain import explain, render_text
 from openfisca_llo.inputs import show
-from openfisca_llo.json_values import json_safe, plain_value
+from openfisca_llo.json_values import PlainAnswer, json_safe, plain_value
 from openfisca_llo.limits import MAX_EXPLAIN, MAX_EXPLAIN_CELLS, MAX_OVERZICHT, check
 from openfisca_llo.overzicht import overzicht, render_overzicht, tijdlijn
 from openfisca_llo.situations import build_parsed, parse_situation
@@ -117,7 +117,7 @@ def explain_request(tax_benefit_system, body, max_persons: int, output: str = "j
     explanations = [explain(tax_benefit_system, situation, name, period, simulation, fresh=False) for name, period in wanted]
     if output in ("text", "markdown"):
         return "\n".join(render_text(e, markdown=output == "markdown") for e in explanations)
-    return {"verklaringen": explanations}
+    return PlainAnswer(verklaringen=explanations)  # every number in it went through plain_value(s)
 
 
 def compare_request(tax_benefit_system, payload, max_persons: int) -> dict:
