@@ -35,11 +35,30 @@ NO_REASON = "geen"
 def _values(tax_benefit_system, simulation, name: str, value) -> dict:
     """Values per instance id of the variable's entity (whole-array conversions, no per-element Python work)."""
     variable = tax_benefit_system.variables[name]
-    values = plain_values(value, getattr(variable, "unit", None))
+    values = _plain(value, getattr(variable, "unit", None))
     ids, shown = _instance_ids(simulation, variable.entity)
     if shown is None:
         return dict(zip(ids, values, strict=False))
     return {ids[i]: values[i] for i in shown if i < len(values)}
+
+
+_SMALL: dict[tuple, tuple] = {}  # bounded: cleared when it reaches _SMALL_CACHE_SIZE arrays
+_SMALL_CACHE_SIZE = 4096
+_SMALL_SIZE = 8
+
+
+def _plain(value, unit) -> list:
+    """``plain_values`` of a result; for a small array (a few persons: every request of one or two) kept per
+    content, enum, unit and dtype across requests, as the conversion is numpy calls on a handful of numbers."""
+    if not isinstance(value, np.ndarray) or value.size > _SMALL_SIZE or value.dtype.kind == "O":
+        return plain_values(value, unit)
+    key = (getattr(value, "possible_values", None), unit, value.dtype.str, value.shape, value.tobytes())
+    kept = _SMALL.get(key)
+    if kept is None:
+        if len(_SMALL) >= _SMALL_CACHE_SIZE:
+            _SMALL.clear()
+        kept = _SMALL[key] = tuple(plain_values(value, unit))
+    return list(kept)
 
 
 def _fresh(value):
@@ -73,8 +92,8 @@ def _step_parameter(tax_benefit_system, simulation, parameter, on: str | None, f
     memo = _memo(simulation)
     key = ("parameter", parameter.name, periodes.text(parameter.period), on)
     if key not in memo or memo[key][0] is not parameter.value:
-        memo[key] = (parameter.value, explain_parameter(tax_benefit_system, parameter.name, parameter.period,
-                                                        parameter.value, on=on))
+        memo[key] = (parameter.value, _parameter_entry(tax_benefit_system, parameter.name, parameter.period, key[2],
+                                                       parameter.value, on))
     if not fresh:
         return memo[key][1]
     entry = dict(memo[key][1])
@@ -82,6 +101,35 @@ def _step_parameter(tax_benefit_system, simulation, parameter, on: str | None, f
     if "onbekend" in entry:
         entry["onbekend"] = _fresh(entry["onbekend"])
     return entry
+
+
+_SCALARS = (bool, int, float, str, np.bool_, np.integer, np.floating)
+
+
+def _parameter_entry(tax_benefit_system, name: str, period, period_text: str, value, on) -> dict:
+    """``explain_parameter`` of a traced read; for a scalar value the entry kept across requests (the cached dict
+    itself: callers copy it or only read it)."""
+    if value is None or isinstance(value, _SCALARS):
+        return _cached_parameter_entry(tax_benefit_system.parameters, name, period_text, type(value), value, on)
+    return explain_parameter(tax_benefit_system, name, period, value, on=on)
+
+
+@lru_cache(maxsize=4096)
+def _cached_parameter_entry(parameters, name: str, period_text: str, kind: type, value, on) -> dict:
+    """A pure function of its arguments: a system's parameter tree (kept by identity; a reform or amendment has
+    its own tree, changed only while its system is built), the parameter, the period it was read for, the value
+    read (with its type: ``True`` and ``1`` are equal keys but different JSON) and the day the texts are cited on.
+    Bounded: the day and the value come from requests."""
+    return explain_parameter(_System(parameters), name, period_text, value, on=on)
+
+
+class _System:
+    """The part of a tax-benefit system that ``explain_parameter`` reads: its parameters."""
+
+    __slots__ = ("parameters",)
+
+    def __init__(self, parameters) -> None:
+        self.parameters = parameters
 
 
 def _instance_ids(simulation, entity) -> tuple[list[str], list[int] | None]:

@@ -1,4 +1,5 @@
-"""What /explain caches (dated citations, periods, docstrings, shared-input classes) never leaks between the law, an
+"""What /explain caches (dated citations, periods, docstrings, shared-input classes, parameter entries, small
+value conversions) never leaks between the law, an
 amendment and other days: each explanation is the same as one computed with empty caches."""
 
 import copy
@@ -40,10 +41,11 @@ def _maximum(explanation) -> dict:
 def _clear_caches() -> None:
     for cached in (explain_module._dated_citations, explain_module._node_citation_dicts, explain_module._docstring,
                    explain_module._rule,
-                   explain_module._day,
+                   explain_module._day, explain_module._cached_parameter_entry,
                    periodes.period, periodes.text):
         cached.cache_clear()
     explain_module._SHARED_BY_CLASS.clear()
+    explain_module._SMALL.clear()
 
 
 def test_law_then_amendment_then_law_each_see_their_own_values_and_sources(tax_benefit_system):
@@ -95,10 +97,11 @@ def test_an_answer_is_the_callers_to_change(tax_benefit_system):
 def test_the_caches_are_bounded():
     for cached in (explain_module._dated_citations, explain_module._node_citation_dicts, explain_module._docstring,
                    explain_module._rule,
-                   explain_module._day,
+                   explain_module._day, explain_module._cached_parameter_entry,
                    periodes.period, periodes.text):
         assert cached.cache_info().maxsize is not None
     assert explain_module._SHARED_CACHE_SIZE > 0
+    assert explain_module._SMALL_CACHE_SIZE > 0
 
 
 def test_every_shipped_reform_explains_as_with_empty_caches(tax_benefit_system):
@@ -114,3 +117,28 @@ def test_every_shipped_reform_explains_as_with_empty_caches(tax_benefit_system):
     for name, reform_class in sorted(REFORMS.items()):
         _clear_caches()
         assert explain(reform_class(tax_benefit_system), anna("2023-05-15"), "stap_budget", "2023-05-15") == warm[name], name
+
+
+def test_a_kept_parameter_entry_tells_true_from_one_and_each_tree_apart(tax_benefit_system):
+    """The parameter entries kept across requests are keyed on the value's type (True == 1 in Python, not in JSON)
+    and on the system's own parameter tree (an amendment's tree is another one)."""
+    name, on = "stap.maximum_per_kalenderjaar", "2023-05-15"
+    as_bool = explain_module._parameter_entry(tax_benefit_system, name, "2023-05-15", "2023-05-15", True, on)
+    as_int = explain_module._parameter_entry(tax_benefit_system, name, "2023-05-15", "2023-05-15", 1, on)
+    assert as_bool["waarde"] is True and as_int["waarde"] == 1 and as_int["waarde"] is not True
+    amended = reformed_system(tax_benefit_system, load_amendment_file(STAP_MAXIMUM_1500))
+    law = explain_module._parameter_entry(tax_benefit_system, name, "2023-05-15", "2023-05-15", 1000, on)
+    other = explain_module._parameter_entry(amended, name, "2023-05-15", "2023-05-15", 1000, on)
+    assert law["bronnen"] != other["bronnen"]  # the amendment's dated value cites the proposal
+
+
+def test_a_kept_small_conversion_is_per_unit_and_dtype():
+    import numpy as np
+
+    amount = np.array([1111.095], dtype=np.float64)
+    assert explain_module._plain(amount, "currency-EUR") == [1111.1]  # half a cent up (geld.round_to_cents)
+    assert explain_module._plain(amount, None) == [1111.095]  # other numbers: 6 decimals
+    assert explain_module._plain(np.array([1], dtype=np.int32), None) == [1]
+    assert explain_module._plain(np.array([True]), None) == [True]
+    assert explain_module._plain(np.array([1], dtype=np.int8), None) == [1]
+    assert explain_module._plain(np.array([1], dtype=np.int8).view(np.bool_), None) == [True]
