@@ -348,16 +348,34 @@ def _node_citation_dicts(variable, on, gebruiker: str | None, registered: tuple 
 
 def _explain_node(
     tax_benefit_system, simulation, node, seen: set, full: dict | None = None, gebruiker: str | None = None,
-    dag: str | None = None, fresh: bool = True,
+    dag: str | None = None, fresh: bool = True, checks: list | None = None,
 ) -> dict:
     """One step of the computation; ``dag`` is the day of the result explained: every consolidated text is cited
-    as it stood that day."""
+    as it stood that day.
+
+    With ``checks`` (a list; only for ``fresh=False``) each step that is explained in full is kept on the
+    simulation with what it found in ``seen`` (the first check of each step below it: repeated or not), and is
+    handed out again, the same dict, wherever it is asked with the same node, user and day and ``seen`` answers
+    those checks the same way: then building it again would give the same dict. The explanations of one request
+    share most of their steps (Anna's eigen bijdrage and afwijzingsgrond are inside her budget's tree)."""
     variable = tax_benefit_system.variables[node.name]
     key = (node.name, periodes.text(node.period))
     if full is not None and not (node.children or node.parameters) and key in full:
         node = full[key]  # a cache hit: explain it from where it was computed
     if not _is_shared(variable):
         gebruiker = node.name  # the nearest scheme variable: context for the shared inputs below it
+    repeated = key in seen
+    kept_key = None
+    if checks is not None:
+        if not repeated:
+            kept_key = ("stap", id(node), gebruiker, dag)
+            kept = _memo(simulation).get(kept_key)
+            if kept is not None and kept[0] is node and all((k in seen) is was for k, was in kept[2]):
+                checks.extend(kept[2])
+                seen.update(kept[3])
+                return kept[1]
+        start = len(checks)
+        checks.append((key, repeated))
     result = {
         "variabele": node.name,
         "label": variable.label,
@@ -367,7 +385,7 @@ def _explain_node(
         "eenheid": getattr(variable, "unit", None),
         "bronnen": _node_citations(variable, dag or _day(node.period), gebruiker, fresh),
     }
-    if key in seen:
+    if repeated:
         result["herhaling"] = True
         return result
     seen.add(key)
@@ -376,8 +394,14 @@ def _explain_node(
         _step_parameter(tax_benefit_system, simulation, parameter, dag, fresh) for parameter in node.parameters
     ]
     result["stappen"] = [
-        _explain_node(tax_benefit_system, simulation, child, seen, full, gebruiker, dag, fresh) for child in node.children
+        _explain_node(tax_benefit_system, simulation, child, seen, full, gebruiker, dag, fresh, checks)
+        for child in node.children
     ]
+    if kept_key is not None and node.children:
+        first: dict = {}
+        for k, was in checks[start:]:
+            first.setdefault(k, was)
+        _memo(simulation)[kept_key] = (node, result, tuple(first.items()), [k for k, was in first.items() if not was])
     return result
 
 
@@ -448,10 +472,10 @@ def explain(tax_benefit_system, situation: dict, variable: str, period: str, sim
         simulation = build_simulation(tax_benefit_system, situation)
     if not simulation.trace:  # setting it again would start a new tracer and drop earlier trees
         simulation.trace = True
-    simulation.calculate(variable, period)
+    simulation.calculate(variable, periodes.period(period))  # parsed once per text, not by core on every call
     root = simulation.tracer.trees[-1]
     tree = _explain_node(tax_benefit_system, simulation, root, set(), _full_nodes(simulation), dag=_day(root.period),
-                         fresh=fresh)
+                         fresh=fresh, checks=None if fresh else [])
     reasons = _reasons(tree)
     _reason_labels(tax_benefit_system, reasons, tree)
     return {

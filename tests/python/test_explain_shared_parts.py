@@ -50,3 +50,19 @@ def test_answer_is_the_one_built_from_copies(name, situation):
     assert text == "\n".join(render_text(e) for e in from_copies["verklaringen"])
     again = handlers.explain_request(TBS, copy.deepcopy(situation), 1000)  # the caches are as they were
     assert json_bytes(again) == json_bytes(answer)
+
+
+def test_the_explanations_of_one_request_share_their_common_steps():
+    """Anna's eigen bijdrage is explained through her budget (BWBR0045419 art. 5: the budget minus what is paid):
+    the budget's step stap_recht, built in full for the first explanation, is the same dict in the second, and
+    the answer is still the one built from copies (test above)."""
+    situation = json.loads((EXAMPLES / "stap_anna.json").read_text(encoding="utf-8"))
+    answer = handlers.explain_request(TBS, situation, 1000)
+
+    def step(node, name):
+        if node["variabele"] == name and not node.get("herhaling"):
+            return node
+        return next((found for child in node.get("stappen", []) if (found := step(child, name))), None)
+
+    budget, eigen_bijdrage, _ = answer["verklaringen"]
+    assert step(budget["berekening"], "stap_recht") is step(eigen_bijdrage["berekening"], "stap_recht") is not None
