@@ -447,9 +447,11 @@ def _unknown_parameters(tree: dict) -> list[dict]:
 
 
 def _reason_labels(tax_benefit_system, reasons: list[dict], tree: dict | None = None) -> None:
-    missing = _unknown_parameters(tree) if tree is not None else []
+    missing = None  # walked for the first reason that is onbekend only
     for reason in reasons:
         if reason["reden"] == ONBEKEND:
+            if missing is None:
+                missing = _unknown_parameters(tree) if tree is not None else []
             reason["ontbrekend"] = missing
         enum = tax_benefit_system.variables[reason["variabele"]].possible_values
         reason["omschrijving"] = enum[reason["reden"]].value
