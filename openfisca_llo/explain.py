@@ -106,30 +106,25 @@ def _step_parameter(tax_benefit_system, simulation, parameter, on: str | None, f
 _SCALARS = (bool, int, float, str, np.bool_, np.integer, np.floating)
 
 
+_ENTRIES_SIZE = 4096  # per parameter tree: cleared when it reaches this many entries
+
+
 def _parameter_entry(tax_benefit_system, name: str, period, period_text: str, value, on) -> dict:
-    """``explain_parameter`` of a traced read; for a scalar value the entry kept across requests (the cached dict
-    itself: callers copy it or only read it)."""
-    if value is None or isinstance(value, _SCALARS):
-        return _cached_parameter_entry(tax_benefit_system.parameters, name, period_text, type(value), value, on)
-    return explain_parameter(tax_benefit_system, name, period, value, on=on)
-
-
-@lru_cache(maxsize=4096)
-def _cached_parameter_entry(parameters, name: str, period_text: str, kind: type, value, on) -> dict:
-    """A pure function of its arguments: a system's parameter tree (kept by identity; a reform or amendment has
-    its own tree, changed only while its system is built), the parameter, the period it was read for, the value
-    read (with its type: ``True`` and ``1`` are equal keys but different JSON) and the day the texts are cited on.
-    Bounded: the day and the value come from requests."""
-    return explain_parameter(_System(parameters), name, period_text, value, on=on)
-
-
-class _System:
-    """The part of a tax-benefit system that ``explain_parameter`` reads: its parameters."""
-
-    __slots__ = ("parameters",)
-
-    def __init__(self, parameters) -> None:
-        self.parameters = parameters
+    """``explain_parameter`` of a traced read; for a scalar value the entry is kept across requests (the kept dict
+    itself: callers copy it or only read it) on the system's parameter tree, so it lives as long as that tree (a
+    reform or amendment has its own tree, changed only while its system is built). Keyed on the parameter, the
+    period read, the value with its type (``True`` and ``1`` are equal keys but different JSON) and the day the
+    texts are cited on; bounded, as the day and the value come from requests."""
+    if not (value is None or isinstance(value, _SCALARS)):
+        return explain_parameter(tax_benefit_system, name, period, value, on=on)
+    kept = tax_benefit_system.parameters.__dict__.setdefault("_llo_explained_entries", {})
+    key = (name, period_text, type(value), value, on)
+    entry = kept.get(key)
+    if entry is None:
+        if len(kept) >= _ENTRIES_SIZE:
+            kept.clear()
+        entry = kept[key] = explain_parameter(tax_benefit_system, name, period, value, on=on)
+    return entry
 
 
 def _instance_ids(simulation, entity) -> tuple[list[str], list[int] | None]:

@@ -38,14 +38,16 @@ def _maximum(explanation) -> dict:
                 if p["parameter"] == "stap.maximum_per_kalenderjaar")
 
 
-def _clear_caches() -> None:
+def _clear_caches(*systems) -> None:
     for cached in (explain_module._dated_citations, explain_module._node_citation_dicts, explain_module._docstring,
                    explain_module._rule,
-                   explain_module._day, explain_module._cached_parameter_entry,
+                   explain_module._day,
                    periodes.period, periodes.text):
         cached.cache_clear()
     explain_module._SHARED_BY_CLASS.clear()
     explain_module._SMALL.clear()
+    for system in systems:
+        system.parameters.__dict__.pop("_llo_explained_entries", None)
 
 
 def test_law_then_amendment_then_law_each_see_their_own_values_and_sources(tax_benefit_system):
@@ -69,9 +71,9 @@ def test_law_then_amendment_then_law_each_see_their_own_values_and_sources(tax_b
     assert law_first == law_again
 
     # And each is what it is with empty caches.
-    _clear_caches()
+    _clear_caches(amended, tax_benefit_system)
     assert explain(amended, anna("2023-05-15"), "stap_budget", "2023-05-15") == under_amendment
-    _clear_caches()
+    _clear_caches(amended, tax_benefit_system)
     assert explain(tax_benefit_system, anna("2023-05-15"), "stap_budget", "2023-05-15") == law_first
 
 
@@ -97,11 +99,12 @@ def test_an_answer_is_the_callers_to_change(tax_benefit_system):
 def test_the_caches_are_bounded():
     for cached in (explain_module._dated_citations, explain_module._node_citation_dicts, explain_module._docstring,
                    explain_module._rule,
-                   explain_module._day, explain_module._cached_parameter_entry,
+                   explain_module._day,
                    periodes.period, periodes.text):
         assert cached.cache_info().maxsize is not None
     assert explain_module._SHARED_CACHE_SIZE > 0
     assert explain_module._SMALL_CACHE_SIZE > 0
+    assert explain_module._ENTRIES_SIZE > 0
 
 
 def test_every_shipped_reform_explains_as_with_empty_caches(tax_benefit_system):
@@ -115,7 +118,7 @@ def test_every_shipped_reform_explains_as_with_empty_caches(tax_benefit_system):
         warm[name] = explain(reform_class(tax_benefit_system), anna("2023-05-15"), "stap_budget", "2023-05-15")
     assert explain(tax_benefit_system, anna("2023-05-15"), "stap_budget", "2023-05-15") == law
     for name, reform_class in sorted(REFORMS.items()):
-        _clear_caches()
+        _clear_caches(tax_benefit_system)
         assert explain(reform_class(tax_benefit_system), anna("2023-05-15"), "stap_budget", "2023-05-15") == warm[name], name
 
 
