@@ -640,6 +640,10 @@ class _Draws:
     def dates(self, chosen, values) -> np.ndarray:
         return self.spread(chosen, values, np.datetime64("NaT"), "datetime64[D]")
 
+    def euros(self, chosen, amounts) -> np.ndarray:
+        """A money column: ``amounts`` rounded to the cent for the ``chosen`` persons, 0 for everyone else."""
+        return self.spread(chosen, np.round(amounts, 2), 0.0, np.float64)
+
     def uniform_dates(self, k: int) -> np.ndarray:
         return _uniform_dates(self.rng, self.year, k)
 
@@ -660,8 +664,8 @@ def _levenlanglerenkrediet_columns(d: _Draws, ages, education) -> dict[str, np.n
     options = np.array([kinds.index(x) for x in ("hbo_deeltijd", "wo_deeltijd", "hbo_voltijd", "mbo_bol")])
     cols["levenlanglerenkrediet_onderwijssoort"] = d.spread(chosen, options[rng.integers(0, len(options), size=k)],
                                                             kinds.index("hbo_deeltijd"), np.int16)
-    cols["levenlanglerenkrediet_verschuldigd_les_of_collegegeld"] = d.spread(
-        chosen, np.round(rng.lognormal(np.log(LLK_FEE_MEDIAN), 0.5, size=k), 2), 0.0, np.float64)
+    fees = rng.lognormal(np.log(LLK_FEE_MEDIAN), 0.5, size=k)
+    cols["levenlanglerenkrediet_verschuldigd_les_of_collegegeld"] = d.euros(chosen, fees)
     cols["levenlanglerenkrediet_opleiding_erkend"] = d.spread(chosen, True, False, bool)
     cols["levenlanglerenkrediet_ho_diploma_behaald"] = d.spread(chosen, rng.random(k) < 0.5, False, bool)
     return cols
@@ -672,7 +676,7 @@ def _scholingsaftrek_columns(d: _Draws, ages, education) -> dict[str, np.ndarray
     k = len(chosen)
     cols = {"aanvraagdatum_scholingsaftrek": d.dates(chosen, d.uniform_dates(k))}
     spending = np.clip(d.rng.lognormal(np.log(SCHOLINGSAFTREK_MEDIAN), 0.8, size=k), 100, 15_000)
-    cols["scholingsuitgaven"] = d.spread(chosen, np.round(spending, 2), 0.0, np.float64)
+    cols["scholingsuitgaven"] = d.euros(chosen, spending)
     return cols
 
 
@@ -685,7 +689,7 @@ def _omscholing_columns(d: _Draws, ages, education) -> dict[str, np.ndarray]:
         "omscholing_naar_kansrijk_beroep": d.spread(chosen, True, False, bool),
         "omscholing_minstens_helft_werktijd_nieuw_beroep": d.spread(chosen, True, False, bool),
         "omscholing_startdatum_opleiding": d.dates(chosen, applied + np.timedelta64(30, "D")),
-        "omscholing_kosten_traject": d.spread(chosen, np.round(d.rng.uniform(7_500, 15_000, size=k), 2), 0.0, np.float64),
+        "omscholing_kosten_traject": d.euros(chosen, d.rng.uniform(7_500, 15_000, size=k)),
     }
 
 
@@ -699,8 +703,7 @@ def _praktijkleren_columns(d: _Draws, ages, education) -> dict[str, np.ndarray]:
     cols["praktijkleren_leerweg"] = d.spread(
         chosen, np.where(hbo, ways.index("hbo_duaal_of_deeltijd"), ways.index("mbo_bbl")), ways.index("geen"), np.int16)
     cols["praktijkleren_hbo_sector_subsidiabel"] = d.spread(chosen, hbo & (rng.random(k) < 0.5), False, bool)
-    cols["praktijkleren_bedrag_voor_maximum"] = d.spread(chosen, np.round(rng.uniform(1_500, 4_000, size=k), 2), 0.0,
-                                                         np.float64)
+    cols["praktijkleren_bedrag_voor_maximum"] = d.euros(chosen, rng.uniform(1_500, 4_000, size=k))
     return cols
 
 
@@ -713,7 +716,7 @@ def _evc_columns(d: _Draws, ages, education) -> dict[str, np.ndarray]:
         "evc_afgerond_op": d.dates(chosen, start + np.timedelta64(60, "D")),
         "aanvraagdatum_evc_overbrugging": d.dates(chosen, start),
         "aanvraagdatum_evc_subsidieregeling": d.dates(chosen, start + np.timedelta64(60, "D")),
-        "evc_kosten": d.spread(chosen, np.round(d.rng.uniform(800, 1_500, size=k), 2), 0.0, np.float64),
+        "evc_kosten": d.euros(chosen, d.rng.uniform(800, 1_500, size=k)),
     }
 
 
