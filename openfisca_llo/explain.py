@@ -307,22 +307,18 @@ def _day(period) -> str | None:
     return str(period.start)
 
 
-_SHARED_BY_CLASS: dict[type, bool] = {}  # bounded: cleared when it reaches _SHARED_CACHE_SIZE classes
-_SHARED_CACHE_SIZE = 4096
-
-
 def _is_shared(variable) -> bool:
-    """Whether the variable is defined in ``variables/algemeen/``. Fixed per class (its source file), so kept per
-    class: a reform's replacement variable is another class. Resolving the file costs about 0.2 ms a call."""
-    key = type(variable)
-    shared = _SHARED_BY_CLASS.get(key)
-    if shared is None:
-        from openfisca_llo.docgen import variable_group
+    """Whether the variable is defined in ``variables/algemeen/``."""
+    return _class_is_shared(type(variable))
 
-        if len(_SHARED_BY_CLASS) >= _SHARED_CACHE_SIZE:
-            _SHARED_BY_CLASS.clear()
-        shared = _SHARED_BY_CLASS[key] = variable_group(variable) == SHARED_GROUP
-    return shared
+
+@lru_cache(maxsize=4096)
+def _class_is_shared(variable_class) -> bool:
+    """Fixed per class (its source file), so kept per class: a reform's replacement variable is another class.
+    Resolving the file costs about 0.2 ms a call."""
+    from openfisca_llo.docgen.names import class_group
+
+    return class_group(variable_class) == SHARED_GROUP
 
 
 def _node_citations(variable, on: str, gebruiker: str | None, fresh: bool = True) -> list[dict]:

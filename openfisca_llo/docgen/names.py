@@ -51,14 +51,23 @@ def reforms_dir() -> Path:
 
 
 def variable_file(variable) -> Path | None:
+    return class_file(type(variable))
+
+
+def class_file(variable_class) -> Path | None:
     try:
-        return Path(inspect.getsourcefile(type(variable))).resolve()
+        return Path(inspect.getsourcefile(variable_class)).resolve()
     except (TypeError, OSError):
         return None
 
 
 def variable_group(variable) -> str:
-    path = variable_file(variable)
+    return class_group(type(variable))
+
+
+def class_group(variable_class) -> str:
+    """The folder under ``variables/`` that defines a variable class (a scheme's folder, or the root group)."""
+    path = class_file(variable_class)
     if path is None:
         return ROOT_GROUP
     try:

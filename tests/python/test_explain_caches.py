@@ -40,11 +40,10 @@ def _maximum(explanation) -> dict:
 
 def _clear_caches(*systems) -> None:
     for cached in (explain_module._dated_citations, explain_module._node_citation_dicts, explain_module._docstring,
-                   explain_module._rule,
+                   explain_module._rule, explain_module._class_is_shared,
                    explain_module._day,
                    periodes.period, periodes.text):
         cached.cache_clear()
-    explain_module._SHARED_BY_CLASS.clear()
     explain_module._SMALL.clear()
     for system in systems:
         system.parameters.__dict__.pop("_llo_explained_entries", None)
@@ -98,11 +97,10 @@ def test_an_answer_is_the_callers_to_change(tax_benefit_system):
 
 def test_the_caches_are_bounded():
     for cached in (explain_module._dated_citations, explain_module._node_citation_dicts, explain_module._docstring,
-                   explain_module._rule,
+                   explain_module._rule, explain_module._class_is_shared,
                    explain_module._day,
                    periodes.period, periodes.text):
         assert cached.cache_info().maxsize is not None
-    assert explain_module._SHARED_CACHE_SIZE > 0
     assert explain_module._SMALL_CACHE_SIZE > 0
     assert explain_module._ENTRIES_SIZE > 0
 
