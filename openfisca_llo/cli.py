@@ -683,10 +683,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except LimitExceeded as error:
         print(f"Fout: te groot: {error}", file=sys.stderr)
-    except ParameterNotFoundError as error:
-        print(f"Fout: geen waarde voor parameter '{error.name}' op {error.instant_str}: deze datum valt buiten de "
-              "periode waarvoor het model een waarde heeft", file=sys.stderr)
-    except (ValueError, OSError) as error:
+    except (ParameterNotFoundError, ValueError, OSError) as error:
         print(f"Fout: {_text(error)}", file=sys.stderr)
     except RecursionError:
         print("Fout: de invoer is te diep genest", file=sys.stderr)
