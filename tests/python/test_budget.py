@@ -384,7 +384,12 @@ def test_web_budget_endpoint(tax_benefit_system):
                            ({"populatie": {"synthetisch": {"personen": 200_000}}, "van": 2023, "tot": 2023}, "100000"),
                            ({"populatie": {"synthetisch": {"personen": 10}}, "van": 2023, "tot": 2023,
                              "hervorming": "bestaat_niet"}, "onbekende hervorming"),
-                           ({"populatie": {"personen": [{"id": "a"}]}, "van": 2023, "tot": 2023}, "verplichte kolom")]:
+                           ({"populatie": {"personen": [{"id": "a"}]}, "van": 2023, "tot": 2023}, "verplichte kolom"),
+                           # the AOW-leeftijd is known to 2031 (AOW art. 7a lid 2), the first costed scheme starts 2020
+                           ({"populatie": {"synthetisch": {"personen": 10}}, "van": 2019, "tot": 2021},
+                            "'van' en 'tot': de jaren liggen van 2020 tot en met 2031"),
+                           ({"populatie": {"synthetisch": {"personen": 10}}, "van": 2031, "tot": 2032},
+                            "'van' en 'tot': de jaren liggen van 2020 tot en met 2031")]:
         response = client.post("/budget", json=payload)
         assert response.status_code == 400 and response.is_json, payload
         assert field in response.get_json()["error"], response.get_json()
